@@ -1,0 +1,62 @@
+# ROC Ortho patient site. `make run` serves the demo, `make test` proves it.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 3
+# `make run` serves like production (gunicorn, whitenoise, DEBUG off) on SQLite.
+RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$(HOST)
+
+.PHONY: install run dev prepare test lint messages compilemessages check-messages clean
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+compilemessages: install
+	@if command -v msgfmt >/dev/null; then \
+		$(MANAGE) compilemessages --ignore=.venv -v 0; \
+	else \
+		echo "msgfmt not found (apt-get install gettext): using the committed .mo files"; \
+	fi
+
+prepare: install compilemessages
+	$(RUN_ENV) $(MANAGE) migrate --noinput -v 0
+	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v 0
+	$(RUN_ENV) $(MANAGE) load_demo_content
+
+run: prepare
+	@echo "Serving ROC Ortho at http://$(HOST):$(PORT)/"
+	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile -
+
+dev: install compilemessages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo_content
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install compilemessages
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: install
+	$(MANAGE) makemessages -l de -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+
+check-messages:
+	@fail=0; for po in locale/*/LC_MESSAGES/*.po; do \
+		stats=$$(msgfmt --statistics -o /dev/null "$$po" 2>&1); echo "$$po: $$stats"; \
+		case "$$po:$$stats" in locale/de/*untranslated*|locale/de/*fuzzy*) fail=1;; esac; \
+	done; exit $$fail
+
+clean:
+	rm -rf staticfiles db.sqlite3

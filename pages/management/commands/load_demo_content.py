@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from wagtail.models import Page
+
+from pages.demo.home import ensure_home_page
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "roc-ortho-demo-2026"  # noqa: S105 (dev-only, printed)
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo site in German and English. Safe to run again: content "
+        "that already exists is left as editors changed it."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo pages first and build them anew.",
+        )
+
+    def handle(self, *args, reset: bool = False, **options) -> None:
+        if reset:
+            self.delete_site_pages()
+        home, created = ensure_home_page()
+        self.report("home page", home, created)
+        if settings.DEMO_ADMIN_ALLOWED:
+            self.ensure_demo_admin()
+
+    def report(self, label: str, page: Page, created: bool) -> None:
+        state = "created" if created else "kept as it was"
+        self.stdout.write(f"{label}: {page.title} ({state})")
+
+    @transaction.atomic
+    def delete_site_pages(self) -> None:
+        root = Page.get_first_root_node()
+        for child in root.get_children():
+            child.delete()
+        self.stdout.write("deleted the existing pages")
+
+    def ensure_demo_admin(self) -> None:
+        """Create a local superuser for the demo; never in production settings."""
+        if not settings.DEMO_ADMIN_ALLOWED:
+            raise CommandError("The demo admin is not allowed with these settings.")
+        user_model = get_user_model()
+        user, created = user_model.objects.get_or_create(
+            username=DEMO_ADMIN_USERNAME,
+            defaults={"is_staff": True, "is_superuser": True, "email": ""},
+        )
+        if created:
+            user.set_password(DEMO_ADMIN_PASSWORD)
+            user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo admin: /admin/ user '{DEMO_ADMIN_USERNAME}' password "
+                f"'{DEMO_ADMIN_PASSWORD}' (local demo only)"
+            )
+        )

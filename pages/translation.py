@@ -1,0 +1,9 @@
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import HomePage
+
+
+@register(HomePage)
+class HomePageTranslationOptions(TranslationOptions):
+    fields = ("intro",)

@@ -1,0 +1,35 @@
+from wagtail.models import Page, Site
+
+import pytest
+
+from tests.factories.pages import HomePageFactory
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.get_first_root_node()
+    return HomePageFactory(parent=root)
+
+
+@pytest.fixture
+def site(home_page):
+    Site.objects.all().delete()
+    return Site.objects.create(
+        hostname="testserver",
+        port=80,
+        root_page=home_page,
+        is_default_site=True,
+        site_name="ROC Ortho",
+    )
+
+
+@pytest.fixture
+def client_de(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"
+    return client
+
+
+@pytest.fixture
+def client_en(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client

@@ -1,0 +1,53 @@
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Site
+
+import pytest
+
+from pages.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_command_twice_leaves_one_home_page_per_site():
+    call_command("load_demo_content")
+    call_command("load_demo_content")
+
+    assert HomePage.objects.count() == 1
+    assert Site.objects.count() == 1
+    assert Site.objects.get().root_page.specific == HomePage.objects.get()
+
+
+def test_demo_command_keeps_editor_changes():
+    call_command("load_demo_content")
+    home = HomePage.objects.get()
+    home.intro_de = "Von der Redaktion geändert."
+    home.save_revision().publish()
+
+    call_command("load_demo_content")
+
+    assert HomePage.objects.get().intro_de == "Von der Redaktion geändert."
+
+
+def test_demo_command_reset_rebuilds_the_site():
+    call_command("load_demo_content")
+    call_command("load_demo_content", "--reset")
+
+    assert HomePage.objects.count() == 1
+    assert Site.objects.get().root_page.specific == HomePage.objects.get()
+
+
+def test_demo_admin_only_where_settings_allow_it(settings):
+    settings.DEMO_ADMIN_ALLOWED = False
+
+    call_command("load_demo_content")
+
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_demo_site_serves_both_languages(client):
+    call_command("load_demo_content")
+
+    assert client.get("/de/").status_code == 200
+    assert client.get("/en/").status_code == 200
