@@ -9,8 +9,10 @@ PORT ?= 8000
 WORKERS ?= 3
 # `make run` serves like production (gunicorn, whitenoise, DEBUG off) on SQLite.
 RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$(HOST)
+# axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
+NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install run dev prepare test lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare test lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +21,12 @@ $(BIN)/.installed: requirements.lock
 	touch $@
 
 install: $(BIN)/.installed
+
+$(NODE_TOOLS): .ci/node/package.json .ci/node/package-lock.json
+	npm ci --prefix .ci/node --no-audit --no-fund
+	touch $@
+
+node-tools: $(NODE_TOOLS)
 
 compilemessages: install
 	@if command -v msgfmt >/dev/null; then \
@@ -42,7 +50,8 @@ dev: install compilemessages
 	$(MANAGE) load_demo_content
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install compilemessages
+# The browser suite (tests/browser) needs Debian's chromium and the node tools.
+test: install compilemessages node-tools
 	$(BIN)/pytest
 
 lint: install

@@ -1,0 +1,131 @@
+"""Fixtures for the browser suite: one Chromium per session, the demo site on
+pytest-django's live server, and a network guard on every browser context."""
+
+import io
+import os
+from collections.abc import Callable, Iterator
+
+from django.core.management import call_command
+from django.db import connections
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    sync_playwright,
+)
+
+from tests.browser.chromium import DESKTOP, PHONE, launch_chromium
+from tests.browser.network import NetworkGuard
+
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+@pytest.fixture(scope="session")
+def playwright(django_db_setup) -> Iterator[Playwright]:
+    """Playwright's sync API, with Django's async-safety check relaxed meanwhile.
+
+    The sync API drives the browser from an asyncio event loop that stays running
+    in the main thread, so Django takes every ORM call from the tests (fixtures,
+    ``load_demo_content``) for a call from async code and refuses it. Those calls
+    are in fact synchronous and run one at a time, so the check is switched off
+    only while Playwright runs, i.e. only in a session with browser tests.
+    """
+    # With a running loop, Django hands the main thread new connection objects
+    # (its connection handler is a thread-critical asgiref Local, which switches
+    # to per-context storage). They reach the same test database but lack the
+    # snapshot that serialized rollback restores, so it is carried over.
+    snapshots = {
+        conn.alias: conn._test_serialized_contents
+        for conn in connections.all()
+        if hasattr(conn, "_test_serialized_contents")
+    }
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as instance:
+            for alias, snapshot in snapshots.items():
+                connections[alias]._test_serialized_contents = snapshot
+            try:
+                yield instance
+            finally:
+                # Close them while the loop runs, or PostgreSQL refuses to drop
+                # the test database they are still connected to.
+                connections.close_all()
+    finally:
+        if previous is None:
+            del os.environ[ASYNC_UNSAFE]
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
+
+
+@pytest.fixture(scope="session")
+def live_server(playwright, live_server):
+    """pytest-django's live server, started once Playwright runs.
+
+    Started earlier, it would share (in-memory SQLite) the main thread's old
+    connection while the tests use the new one.
+    """
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright: Playwright) -> Iterator[Browser]:
+    """One headless Chromium for the whole session; each test gets new contexts."""
+    browser = launch_chromium(playwright)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def demo_site(live_server, django_db_serialized_rollback) -> str:
+    """The demo content on the live server; returns the server's address.
+
+    The live server needs committed data, hence a transactional database, which
+    is emptied after each test: serialized rollback restores what Wagtail's
+    migrations created (the root page, the default collection).
+    """
+    call_command("load_demo_content", stdout=io.StringIO())
+    return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def network_guard(chromium: Browser, demo_site: str) -> Iterator[NetworkGuard]:
+    """Every browser test: contexts that may only reach the live server."""
+    guard = NetworkGuard(chromium, origin=demo_site)
+    yield guard
+    guard.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """Fail the test itself, not its teardown, when a request left the site."""
+    result = yield
+    guard = getattr(item, "funcargs", {}).get("network_guard")
+    if guard is not None:
+        guard.verify()
+    return result
+
+
+@pytest.fixture
+def new_context(network_guard: NetworkGuard) -> Callable[..., BrowserContext]:
+    """Make a guarded browser context: ``new_context(**PHONE, locale="de-DE")``."""
+    return network_guard.new_context
+
+
+@pytest.fixture
+def phone_page(new_context) -> Page:
+    return new_context(**PHONE).new_page()
+
+
+@pytest.fixture
+def desktop_page(new_context) -> Page:
+    return new_context(**DESKTOP).new_page()
+
+
+@pytest.fixture
+def audit_page(new_context) -> Page:
+    """A phone page for axe: ``bypass_csp`` lets the injected script run under a CSP."""
+    return new_context(**PHONE, bypass_csp=True).new_page()

@@ -1,0 +1,37 @@
+"""The pages that the browser checks and ``make budget`` visit.
+
+The paths are those that ``manage.py load_demo_content`` builds, so the same list
+serves the live-server tests and the production-style server of ``make budget``.
+Each page type is listed once per language; adding a page type is one line each.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SitePage:
+    name: str
+    path: str
+    language: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+PAGES = (
+    SitePage("home-de", "/de/", "de"),
+    SitePage("home-en", "/en/", "en"),
+    # Add each page type as it lands in the demo content, for example:
+    # SitePage("treatment-index-de", "/de/<treatment index slug>/", "de"),
+    # SitePage("treatment-index-en", "/en/<treatment index slug>/", "en"),
+    # SitePage("denervation-de", "/de/<index slug>/<denervation slug>/", "de"),
+    # SitePage("denervation-en", "/en/<index slug>/<denervation slug>/", "en"),
+    # SitePage("consultation-de", "/de/<consultation slug>/", "de"),
+    # SitePage("consultation-en", "/en/<consultation slug>/", "en"),
+)
+
+# Addresses that no page has: the site's 404 page in each language.
+NOT_FOUND_PAGES = (
+    SitePage("not-found-de", "/de/gibt-es-nicht/", "de"),
+    SitePage("not-found-en", "/en/no-such-page/", "en"),
+)

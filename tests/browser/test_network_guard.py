@@ -1,0 +1,40 @@
+import pytest
+
+from tests.browser.axe import axe_source
+
+pytestmark = pytest.mark.browser
+
+FETCH = "url => fetch(url).then(() => 'sent', () => 'failed')"
+
+
+def test_request_to_another_host_is_aborted_and_reported(phone_page, network_guard):
+    phone_page.goto("/de/")
+
+    outcome = phone_page.evaluate(FETCH, "https://tracker.example/pixel.gif")
+
+    assert outcome == "failed"
+    assert network_guard.pop_unexpected() == ["https://tracker.example/pixel.gif"]
+
+
+def test_expected_blocked_request_is_aborted_and_allowed(phone_page, network_guard):
+    phone_page.goto("/de/")
+
+    with network_guard.expect_blocked("video.example") as blocked:
+        outcome = phone_page.evaluate(FETCH, "https://video.example/embed/1")
+
+    assert outcome == "failed"
+    assert blocked == ["https://video.example/embed/1"]
+    assert network_guard.unexpected == []
+
+
+def test_requests_to_the_site_itself_are_recorded(phone_page, network_guard):
+    phone_page.goto("/de/")
+
+    assert any(url.endswith("/de/") for url in network_guard.requests)
+    assert any("/static/css/site" in url for url in network_guard.requests)
+    assert network_guard.unexpected == []
+
+
+def test_axe_fails_clearly_when_not_installed(tmp_path):
+    with pytest.raises(pytest.fail.Exception, match=r"npm ci --prefix \.ci/node"):
+        axe_source(tmp_path / "axe.min.js")
