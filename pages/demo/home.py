@@ -12,6 +12,10 @@ HOME = {
         "title": "ROC Ortho – Orthopädie in Aschheim bei München",
         "slug": "start",
         "seo_title": "ROC Ortho – Orthopädie in Aschheim bei München",
+        "search_description": (
+            "Orthopädische Praxis ROC Ortho in Aschheim bei München: strukturierte "
+            "Diagnostik und passende, auch minimalinvasive Behandlungen."
+        ),
         "intro": (
             "Bei ROC Ortho in Aschheim bei München steht vor jeder Behandlung eine "
             "strukturierte Diagnostik. Auf dieser Grundlage besprechen wir mit "
@@ -22,6 +26,10 @@ HOME = {
         "title": "ROC Ortho – orthopaedics in Aschheim near Munich",
         "slug": "home",
         "seo_title": "ROC Ortho – orthopaedics in Aschheim near Munich",
+        "search_description": (
+            "ROC Ortho, an orthopaedic clinic in Aschheim near Munich: a structured "
+            "diagnosis and suitable treatments, including minimally invasive ones."
+        ),
         "intro": (
             "At ROC Ortho in Aschheim near Munich, a structured diagnosis comes "
             "before any treatment. On that basis, we discuss the options that suit "
@@ -53,7 +61,9 @@ def ensure_home_page() -> tuple[HomePage, bool]:
     root = Page.get_first_root_node()
     with translation.override("de"):
         home = HomePage(
-            **translated_values(HOME, ("title", "slug", "seo_title", "intro"))
+            **translated_values(
+                HOME, ("title", "slug", "seo_title", "search_description", "intro")
+            )
         )
         root.add_child(instance=home)
         home.save_revision().publish()
