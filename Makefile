@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare test lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare test budget lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ dev: install compilemessages
 # The browser suite (tests/browser) needs Debian's chromium and the node tools.
 test: install compilemessages node-tools
 	$(BIN)/pytest
+
+# Page weight and Lighthouse scores on a phone, on a throwaway copy of the demo
+# site served as `make run` serves it; fails over budget (issue 7).
+budget: install compilemessages node-tools
+	$(BIN)/python -m tests.browser.budget
 
 lint: install
 	$(BIN)/ruff check .

@@ -5,6 +5,7 @@ the way production does (gunicorn, whitenoise, DEBUG off).
 """
 
 import os
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -15,6 +16,13 @@ SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 if os.environ.get("HOST") and os.environ["HOST"] not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append(os.environ["HOST"])
+
+# `make budget` and `make bench` serve a throwaway copy of the demo site: these
+# keep its collected static files (and any uploads) out of the working tree.
+if os.environ.get("DJANGO_STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["DJANGO_STATIC_ROOT"])
+if os.environ.get("DJANGO_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["DJANGO_MEDIA_ROOT"])
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

@@ -1,0 +1,213 @@
+"""``make budget``: page weight and Lighthouse scores, on the site as served in
+production style (see ``served_site``), for every page in ``pages.PAGES``.
+
+Run as ``python -m tests.browser.budget``. It lives beside the browser suite
+because it shares its page list, Chromium flags, phone viewport and network
+guard; pytest does not collect it.
+
+Bytes are counted as they cross the wire: response headers plus the body as
+sent (whitenoise compresses static files). Django sends the HTML uncompressed:
+in production the TLS-terminating reverse proxy compresses it, and Django's
+GZipMiddleware is left out because compressing pages that carry a CSRF token
+invites BREACH. So the HTML counts with its body gzipped at level 6, as such a
+proxy sends it, unless the server already compressed it.
+"""
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Browser, Request, sync_playwright
+
+from tests.browser.chromium import CHROMIUM_ARGS, PHONE, chromium_path, launch_chromium
+from tests.browser.network import NetworkGuard
+from tests.browser.pages import PAGES, SitePage
+from tests.browser.served_site import ROOT, served_site
+
+KB = 1024
+BUDGET = {"html": 14 * KB, "total": 100 * KB, "js": 10 * KB}
+LIGHTHOUSE_TARGETS = {
+    "performance": 90,  # a shared 2-core machine is noisy: the goal is still 100
+    "accessibility": 100,
+    "best-practices": 100,
+    "seo": 100,
+}
+LIGHTHOUSE_CLI = (
+    ROOT / ".ci" / "node" / "node_modules" / "lighthouse" / "cli" / "index.js"
+)
+REPORTS = ROOT / "test-results" / "lighthouse"
+
+
+@dataclass
+class PageWeight:
+    page: SitePage
+    status: int = 0
+    html: int = 0
+    html_note: str = ""
+    total: int = 0
+    js: int = 0
+    requests: int = 0
+    third_party: list[str] = field(default_factory=list)
+
+    def over_budget(self) -> list[str]:
+        problems = [
+            f"{self.page}: {name} {kilobytes(getattr(self, name))} > {kilobytes(limit)}"
+            for name, limit in BUDGET.items()
+            if getattr(self, name) > limit
+        ]
+        if self.status != 200:
+            problems.append(f"{self.page}: HTTP status {self.status}")
+        problems.extend(f"{self.page}: third-party {url}" for url in self.third_party)
+        return problems
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(f"{text}\n")
+    sys.stdout.flush()
+
+
+def kilobytes(size: int) -> str:
+    return f"{size / KB:.1f} KB"
+
+
+def transfer_size(request: Request) -> int:
+    sizes = request.sizes()
+    return sizes["responseHeadersSize"] + sizes["responseBodySize"]
+
+
+def measure(browser: Browser, base_url: str, site_page: SitePage) -> PageWeight:
+    """Load ``site_page`` cold on a phone and add up what crossed the wire."""
+    guard = NetworkGuard(browser, origin=base_url)
+    page = guard.new_context(**PHONE).new_page()
+    finished: list[Request] = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    response = page.goto(site_page.path, wait_until="networkidle")
+
+    weight = PageWeight(page=site_page, status=response.status)
+    weight.requests = len(guard.requests)
+    weight.third_party = guard.pop_unexpected()
+    for request in finished:
+        size = transfer_size(request)
+        if request.url == response.url:
+            size, weight.html_note = document_size(request)
+            weight.html = size
+        elif request.resource_type == "script":
+            weight.js += size
+        weight.total += size
+    guard.close()
+    return weight
+
+
+def document_size(request: Request) -> tuple[int, str]:
+    """The HTML's transfer size, gzipped here when the server sent it plain."""
+    response = request.response()
+    headers_size = request.sizes()["responseHeadersSize"]
+    if response.header_value("content-encoding"):
+        return transfer_size(request), response.header_value("content-encoding")
+    compressed = gzip.compress(response.body(), compresslevel=6)
+    return headers_size + len(compressed), "gzip -6 (proxy)"
+
+
+def print_weights(weights: list[PageWeight]) -> None:
+    say(
+        f"{'page':<24} {'status':>6} {'HTML':>9} {'total':>9} {'JS':>9}"
+        f" {'requests':>8} {'3rd-party':>9}  HTML compression"
+    )
+    for w in weights:
+        say(
+            f"{str(w.page):<24} {w.status:>6} {kilobytes(w.html):>9}"
+            f" {kilobytes(w.total):>9} {kilobytes(w.js):>9} {w.requests:>8}"
+            f" {len(w.third_party):>9}  {w.html_note}"
+        )
+    say(
+        f"{'budget':<24} {'':>6} {kilobytes(BUDGET['html']):>9}"
+        f" {kilobytes(BUDGET['total']):>9} {kilobytes(BUDGET['js']):>9}"
+        f" {'':>8} {0:>9}"
+    )
+
+
+def lighthouse(url: str, name: str) -> dict:
+    """Run Lighthouse (mobile) on ``url``; the reports go to test-results/."""
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    flags = " ".join(("--headless", *CHROMIUM_ARGS))
+    subprocess.run(  # noqa: S603 (fixed arguments)
+        [
+            shutil.which("node") or "node",
+            str(LIGHTHOUSE_CLI),
+            url,
+            "--quiet",
+            "--form-factor=mobile",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            f"--chrome-flags={flags}",
+            "--output=json",
+            "--output=html",
+            f"--output-path={REPORTS / name}",
+        ],
+        env={**os.environ, "CHROME_PATH": chromium_path()},
+        check=True,
+    )
+    return json.loads((REPORTS / f"{name}.report.json").read_text())
+
+
+def lighthouse_problems(name: str, report: dict) -> list[str]:
+    """Categories under target, each with the audits that cost it points."""
+    problems = []
+    for category_id, target in LIGHTHOUSE_TARGETS.items():
+        category = report["categories"][category_id]
+        score = round((category["score"] or 0) * 100)
+        if score >= target:
+            continue
+        failing = [
+            ref["id"]
+            for ref in category["auditRefs"]
+            if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
+        ]
+        problems.append(
+            f"{name}: {category_id} {score} < {target} ({', '.join(failing)})"
+        )
+    return problems
+
+
+def main() -> int:
+    if not LIGHTHOUSE_CLI.is_file():
+        say("lighthouse is not installed: run `npm ci --prefix .ci/node`.")
+        return 1
+    problems: list[str] = []
+    with served_site() as site:
+        say(f"== page weight, phone viewport, cold cache ({site.url})")
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            weights = [measure(browser, site.url, page) for page in PAGES]
+            browser.close()
+        print_weights(weights)
+        for weight in weights:
+            problems.extend(weight.over_budget())
+
+        say("\n== Lighthouse, mobile")
+        say(f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+        for page in PAGES:
+            report = lighthouse(f"{site.url}{page.path}", str(page))
+            scores = [
+                round((report["categories"][c]["score"] or 0) * 100)
+                for c in LIGHTHOUSE_TARGETS
+            ]
+            say(f"{str(page):<24} " + " ".join(f"{s:>5}" for s in scores))
+            problems.extend(lighthouse_problems(str(page), report))
+        targets = LIGHTHOUSE_TARGETS.values()
+        say(f"{'target':<24} " + " ".join(f"{t:>5}" for t in targets))
+        say(f"(reports: {REPORTS.relative_to(ROOT)}/)")
+
+    if problems:
+        say("\nOVER BUDGET:")
+        say("\n".join(f"  {problem}" for problem in problems))
+        return 1
+    say("\nAll pages within budget.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

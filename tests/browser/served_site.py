@@ -1,0 +1,117 @@
+"""Serve the demo site the way ``make run`` does, on a throwaway database.
+
+``make budget`` and ``make bench`` measure the site as production serves it:
+gunicorn, ``DEBUG`` off, static files with hashed names from whitenoise. The
+SQLite database, the collected static files and the uploads live in a temporary
+folder, so the developer's ``db.sqlite3`` and ``staticfiles/`` are never touched.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+
+# The environment of `make run` (RUN_ENV in the Makefile).
+RUN_ENV = {
+    "DJANGO_SETTINGS_MODULE": "clinic_site.settings.dev",
+    "DJANGO_DEBUG": "0",
+    "HOST": HOST,
+}
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    url: str
+    static_root: Path
+    log: Path
+
+    def static_url(self, name: str) -> str:
+        """The address of a static file under its hashed name, from the manifest."""
+        manifest = json.loads((self.static_root / "staticfiles.json").read_text())
+        return f"{self.url}/static/{manifest['paths'][name]}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(  # noqa: S603 (manage.py with this module's arguments)
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (own server)
+                return
+        except OSError:  # refused, reset or timed out while the workers start
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer {url} within 30 s:\n{log.read_text()}")
+
+
+@contextmanager
+def served_site(workers: int = 3) -> Iterator[ServedSite]:
+    """Prepare the demo site as ``make prepare`` does and serve it with gunicorn."""
+    with tempfile.TemporaryDirectory(prefix="roc-served-") as folder:
+        tmp = Path(folder)
+        env = {
+            **os.environ,
+            **RUN_ENV,
+            "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+            "DJANGO_STATIC_ROOT": str(tmp / "static"),
+            "DJANGO_MEDIA_ROOT": str(tmp / "media"),
+        }
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+        manage(env, "load_demo_content")
+
+        url = f"http://{HOST}:{free_port()}"
+        log = tmp / "gunicorn.log"
+        with log.open("w") as log_file:
+            process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "clinic_site.wsgi",
+                    "--bind",
+                    url.removeprefix("http://"),
+                    "--workers",
+                    str(workers),
+                    # The control socket's default path is per user: another
+                    # gunicorn (`make run`) may hold it.
+                    "--no-control-socket",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            wait_until_up(f"{url}/de/", process, log)
+            yield ServedSite(url=url, static_root=tmp / "static", log=log)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
