@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare test budget lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare test budget bench lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ test: install compilemessages node-tools
 # site served as `make run` serves it; fails over budget (issue 7).
 budget: install compilemessages node-tools
 	$(BIN)/python -m tests.browser.budget
+
+# Requests per second and latency under wrk, same server; prints, never fails CI.
+bench: install compilemessages
+	$(BIN)/python -m tests.browser.bench --workers $(WORKERS)
 
 lint: install
 	$(BIN)/ruff check .
