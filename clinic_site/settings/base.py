@@ -135,6 +135,11 @@ WAGTAIL_I18N_ENABLED = False  # content languages come from modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", _("German")), ("en", _("English"))]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# The admin asks no other host from staff browsers: no release check from the
+# dashboard (upgrades go through requirements.lock) and no Gravatar images (they
+# would send a hash of each staff e-mail address to gravatar.com).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
