@@ -52,7 +52,8 @@ def describe_violations(violations: list[dict]) -> str:
     for violation in violations:
         lines.append(
             f"- {violation['id']} ({violation['impact']}): {violation['help']}"
-            f" [{', '.join(violation['tags'])}] {violation['helpUrl']}"
+            f" [{', '.join(t for t in violation['tags'] if t.startswith('wcag'))}]"
+            f" {violation['helpUrl']}"
         )
         for node in violation["nodes"]:
             lines.append(f"    at {json.dumps(node['target'])}: {node['html'][:200]}")
