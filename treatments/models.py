@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from pages.blocks import prose_blocks
+from pages.models import ConsultationPage
 
 from .blocks import (
     ApplicationBlock,
@@ -273,6 +274,11 @@ class TreatmentPage(Page):
         context["related_treatments"] = list(
             self.related_treatments.live().public().order_by("title")
         )
+        consultation_page = ConsultationPage.objects.live().public().first()
+        if consultation_page is not None:
+            context["consultation_url"] = consultation_page.url_for_treatment(
+                self, request
+            )
         return context
 
     @property
