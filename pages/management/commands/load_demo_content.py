@@ -5,6 +5,7 @@ from django.db import transaction
 
 from wagtail.models import Page
 
+from pages.demo.consultation import ensure_consultation_page
 from pages.demo.home import ensure_home_page
 from treatments.demo.loader import (
     ensure_body_regions,
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         self.report("treatment index", index, created)
         denervation, created = ensure_denervation_page(index, regions)
         self.report("treatment page", denervation, created)
+        consultation, created = ensure_consultation_page(home)
+        self.report("consultation page", consultation, created)
         if settings.DEMO_ADMIN_ALLOWED:
             self.ensure_demo_admin()
 
