@@ -37,17 +37,24 @@ compilemessages: install
 
 prepare: install compilemessages
 	$(RUN_ENV) $(MANAGE) migrate --noinput -v 0
+	$(RUN_ENV) $(MANAGE) createcachetable
 	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(RUN_ENV) $(MANAGE) load_demo_content
 
+# The task worker (front-desk mails) runs beside gunicorn and stops with it.
 run: prepare
 	@echo "Serving ROC Ortho at http://$(HOST):$(PORT)/"
+	$(RUN_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile -
 
 dev: install compilemessages
 	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_content
+	$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The browser suite (tests/browser) needs Debian's chromium and the node tools.

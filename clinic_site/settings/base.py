@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "pages",
     "treatments",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +150,29 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Background tasks (Django's tasks API through django-tasks): a database-backed
+# queue worked by `manage.py db_worker`, which `make run` starts beside gunicorn.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# Consultation requests (pages.models.consultation). Numbers only; the front-desk
+# address and the keys come from dev/test/production.
+CONSULTATION_MIN_FILL_SECONDS = 3  # faster than this is a bot
+CONSULTATION_FORM_MAX_AGE = 60 * 60 * 24  # a form older than a day is sent again
+CONSULTATION_RATE_LIMIT_REQUESTS = 5  # per client address ...
+CONSULTATION_RATE_LIMIT_WINDOW = 60 * 10  # ... in this many seconds
+# The request header with the client address when behind a proxy (its last
+# comma-separated entry is used), e.g. "HTTP_X_FORWARDED_FOR"; None: REMOTE_ADDR.
+CONSULTATION_CLIENT_IP_HEADER = None
+CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 6
+CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
+CONSULTATION_RETENTION_CLOSED_DAYS = 180
+CONSULTATION_RETENTION_UNWORKED_DAYS = 365
 
 # The demo admin account may only be created where a settings module allows it.
 DEMO_ADMIN_ALLOWED = False

@@ -25,5 +25,18 @@ if os.environ.get("DJANGO_MEDIA_ROOT"):
     MEDIA_ROOT = Path(os.environ["DJANGO_MEDIA_ROOT"])
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+FRONT_DESK_EMAIL = "empfang@roc-ortho.example"
+
+# Shared by gunicorn's workers (rate limit counts); `make prepare` creates the table.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+    }
+}
+
+# Fixed keys for local data only; production reads its own from the environment.
+SALT_KEY = "dev-only-field-encryption-salt"
+CONSULTATION_SEARCH_KEY = "dev-only-search-index-key"
 
 DEMO_ADMIN_ALLOWED = True

@@ -35,6 +35,32 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
 DEFAULT_FROM_EMAIL = require_env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+FRONT_DESK_EMAIL = require_env("FRONT_DESK_EMAIL")
+
+# Shared by every gunicorn worker: the consultation form's rate limit counts here.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": require_env("REDIS_URL"),
+    }
+}
+
+# Encryption at rest of consultation requests (django-fernet-encrypted-fields
+# derives the key from SECRET_KEY and SALT_KEY; a comma-separated list rotates:
+# new data uses the first). Keep SECRET_KEY_FALLBACKS when SECRET_KEY changes,
+# or stored requests can no longer be read.
+SALT_KEY = [salt.strip() for salt in require_env("FIELD_ENCRYPTION_SALT").split(",")]
+SECRET_KEY_FALLBACKS = [
+    key.strip()
+    for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",")
+    if key.strip()
+]
+# Keyed hashes of name and email that the front desk searches by.
+CONSULTATION_SEARCH_KEY = require_env("CONSULTATION_SEARCH_KEY")
+# The reverse proxy appends the client address here.
+CONSULTATION_CLIENT_IP_HEADER = os.environ.get(
+    "CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR"
+)
 
 # Behind a TLS-terminating reverse proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

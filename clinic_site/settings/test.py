@@ -8,6 +8,14 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+FRONT_DESK_EMAIL = "empfang@roc-ortho.example"
+WAGTAILADMIN_BASE_URL = "https://www.roc-ortho.example"
+
+# Tasks run at once; the queue tests switch to the database backend themselves.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+SALT_KEY = "test-only-field-encryption-salt"
+CONSULTATION_SEARCH_KEY = "test-only-search-index-key"
 
 # Tests read the manifest-free storage so that no collectstatic run is needed.
 STORAGES = {

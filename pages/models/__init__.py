@@ -1,3 +1,4 @@
+from .consultation import ConsultationPage, ConsultationRequest
 from .home import HomePage
 
-__all__ = ["HomePage"]
+__all__ = ["ConsultationPage", "ConsultationRequest", "HomePage"]

@@ -19,6 +19,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["treatments.TreatmentIndexPage", "pages.ConsultationPage"]
     max_count_per_parent = 1
 
     class Meta:

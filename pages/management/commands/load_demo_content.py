@@ -5,7 +5,13 @@ from django.db import transaction
 
 from wagtail.models import Page
 
+from pages.demo.consultation import ensure_consultation_page
 from pages.demo.home import ensure_home_page
+from treatments.demo.loader import (
+    ensure_body_regions,
+    ensure_denervation_page,
+    ensure_treatment_index,
+)
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "roc-ortho-demo-2026"  # noqa: S105 (dev-only, printed)
@@ -29,6 +35,13 @@ class Command(BaseCommand):
             self.delete_site_pages()
         home, created = ensure_home_page()
         self.report("home page", home, created)
+        regions = ensure_body_regions()
+        index, created = ensure_treatment_index(home)
+        self.report("treatment index", index, created)
+        denervation, created = ensure_denervation_page(index, regions)
+        self.report("treatment page", denervation, created)
+        consultation, created = ensure_consultation_page(home)
+        self.report("consultation page", consultation, created)
         if settings.DEMO_ADMIN_ALLOWED:
             self.ensure_demo_admin()
 

@@ -1,0 +1,360 @@
+"""The patients' consultation request form.
+
+Error messages follow the GOV.UK style: they say what to do ("Enter your name"),
+and the page lists them in an error summary above the form.
+"""
+
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+import phonenumbers
+
+from pages import abuse
+from pages.models import ConsultationRequest
+from pages.models.consultation import CONSENT_VERSION, MESSAGE_MAX_LENGTH
+from treatments.models import BodyRegion, TreatmentPage
+
+TOPIC_UNSURE = "unsure"
+PHONE_REGION = "DE"  # numbers without +49 are read as German
+MULTILINE_CONTROLS = {"\n", "\r", "\t"}
+
+
+def control_characters(value: str, allowed: set[str] = frozenset()) -> bool:
+    """Whether ``value`` holds control characters other than ``allowed``."""
+    return any(
+        unicodedata.category(char) == "Cc" and char not in allowed for char in value
+    )
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class ConsultationRequestForm(forms.ModelForm):
+    """Everything a patient sends; the page stores it and notifies the front desk."""
+
+    topic = forms.ChoiceField(
+        label=_("What would you like to discuss?"),
+        help_text=_("Choose a treatment or a body region, or “Not sure yet”."),
+        error_messages={
+            "required": _("Select a topic from the list"),
+            "invalid_choice": _("Select a topic from the list"),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that ROC Ortho processes my details, including the health "
+            "information in this request, to arrange a consultation."
+        ),
+        error_messages={
+            "required": _(
+                "Tick the box to agree that we may process your health information"
+            )
+        },
+    )
+    # Honeypot: hidden from people and assistive technology; bots fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    form_started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = ConsultationRequest
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "contact_method",
+            "preferred_language",
+            "preferred_times",
+            "message",
+        ]
+        labels = {
+            "name": _("Full name"),
+            "email": _("Email address"),
+            "phone": _("Phone number"),
+            "contact_method": _("How should we contact you?"),
+            "preferred_language": _("Which language should we use?"),
+            "preferred_times": _("When can we best reach you? (optional)"),
+            "message": _("Your message (optional)"),
+        }
+        help_texts = {
+            "email": _("Give an email address, a phone number or both."),
+            "phone": _("For example 089 1234567 or +49 89 1234567."),
+            "preferred_times": _("For example: weekday mornings."),
+            "message": format_lazy(
+                _(
+                    "Briefly describe your complaint, if you like, in up to {limit} "
+                    "characters. Please do not send images or documents."
+                ),
+                limit=MESSAGE_MAX_LENGTH,
+            ),
+        }
+        error_messages = {
+            "name": {
+                "required": _("Enter your full name"),
+                "max_length": _("Name must be %(limit_value)d characters or fewer"),
+            },
+            "email": {
+                "invalid": _(
+                    "Enter an email address in the correct format, like "
+                    "name@example.com"
+                ),
+                "max_length": _(
+                    "Email address must be %(limit_value)d characters or fewer"
+                ),
+            },
+            "phone": {
+                "max_length": _(
+                    "Phone number must be %(limit_value)d characters or fewer"
+                ),
+            },
+            "contact_method": {
+                "required": _("Select how we should contact you"),
+                "invalid_choice": _("Select how we should contact you"),
+            },
+            "preferred_language": {
+                "required": _("Select the language we should use"),
+                "invalid_choice": _("Select the language we should use"),
+            },
+            "preferred_times": {
+                "max_length": _(
+                    "Preferred times must be %(limit_value)d characters or fewer"
+                ),
+            },
+            "message": {
+                "max_length": _("Message must be %(limit_value)d characters or fewer"),
+            },
+        }
+        widgets = {
+            "contact_method": forms.RadioSelect,
+            "preferred_language": forms.RadioSelect,
+            "phone": TelInput,
+            "message": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    # Autocomplete tokens (WCAG 1.3.5) and mobile keyboards.
+    widget_attrs = {
+        "name": {"autocomplete": "name"},
+        "email": {"autocomplete": "email", "spellcheck": "false"},
+        "phone": {"autocomplete": "tel"},
+        "preferred_times": {"autocomplete": "off"},
+        "message": {"autocomplete": "off"},
+        "website": {"autocomplete": "off", "tabindex": "-1"},
+    }
+
+    def __init__(self, *args, language: str = "de", initial_treatment=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = self.topic_choices()
+        self.fields["topic"].initial = self.initial_topic(initial_treatment)
+        self.fields["contact_method"].initial = ConsultationRequest.ContactMethod.EMAIL
+        self.fields["preferred_language"].initial = (
+            language if language in dict(settings.LANGUAGES) else "de"
+        )
+        self.fields["form_started"].initial = abuse.sign_form_started()
+        for name, field in self.fields.items():
+            # Radio buttons come without a blank choice; errors are shown by the
+            # page, so the browser's own (untranslated) bubbles stay off.
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs.update(self.widget_attrs.get(name, {}))
+            if field.help_text and not isinstance(field.widget, forms.RadioSelect):
+                field.widget.attrs["aria-describedby"] = self.hint_id(name)
+        for name in ("contact_method", "preferred_language"):
+            self.fields[name].choices = [
+                choice for choice in self.fields[name].choices if choice[0]
+            ]
+
+    def hint_id(self, name: str) -> str:
+        return f"{self[name].auto_id}-hint"
+
+    def error_id(self, name: str) -> str:
+        return f"{self[name].auto_id}-error"
+
+    def full_clean(self):
+        super().full_clean()
+        # Point each field with an error at its message as well as its hint;
+        # radio groups get both on their fieldset, in the template.
+        for name in self.errors:
+            if name not in self.fields or isinstance(
+                self.fields[name].widget, forms.RadioSelect
+            ):
+                continue
+            ids = [self.error_id(name)]
+            if self.fields[name].help_text:
+                ids.insert(0, self.hint_id(name))
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def topic_choices(self) -> list:
+        treatments = sorted(
+            TreatmentPage.objects.live().public(), key=lambda page: page.title
+        )
+        regions = list(BodyRegion.objects.all())
+        choices = [(TOPIC_UNSURE, _("Not sure yet"))]
+        if treatments:
+            choices.append(
+                (
+                    _("Treatments"),
+                    [(f"treatment-{page.pk}", page.title) for page in treatments],
+                )
+            )
+        if regions:
+            choices.append(
+                (
+                    _("Body regions"),
+                    [(f"region-{region.pk}", region.name) for region in regions],
+                )
+            )
+        return choices
+
+    def initial_topic(self, treatment_id) -> str:
+        value = f"treatment-{treatment_id}"
+        valid = {
+            key
+            for _group, options in self.fields["topic"].choices[1:]
+            for key, _label in options
+        }
+        return value if value in valid else TOPIC_UNSURE
+
+    def is_bot(self) -> bool:
+        """Whether the honeypot was filled in: no person sees that field."""
+        return bool(self.data.get("website", "").strip())
+
+    @property
+    def started_token(self) -> str:
+        """The fill-time token to render: the original one while it is valid."""
+        token = self.data.get("form_started", "") if self.is_bound else ""
+        if token and abuse.form_started_age(token) is not None:
+            return token
+        return abuse.sign_form_started()
+
+    def clean_single_line(self, name: str) -> str:
+        value = self.cleaned_data.get(name) or ""
+        if control_characters(value):
+            raise forms.ValidationError(
+                _("Remove the special characters (such as tabs or line breaks)"),
+                code="control_characters",
+            )
+        return value
+
+    def clean_name(self) -> str:
+        return self.clean_single_line("name")
+
+    def clean_email(self) -> str:
+        return self.clean_single_line("email")
+
+    def clean_preferred_times(self) -> str:
+        return self.clean_single_line("preferred_times")
+
+    def clean_message(self) -> str:
+        value = self.cleaned_data.get("message") or ""
+        if control_characters(value, allowed=MULTILINE_CONTROLS):
+            raise forms.ValidationError(
+                _("Remove the special characters from your message"),
+                code="control_characters",
+            )
+        return value
+
+    def clean_phone(self) -> str:
+        value = self.clean_single_line("phone")
+        if not value:
+            return ""
+        error = forms.ValidationError(
+            _("Enter a phone number, like 089 1234567 or +49 89 1234567"),
+            code="invalid",
+        )
+        try:
+            number = phonenumbers.parse(value, PHONE_REGION)
+        except phonenumbers.NumberParseException as parse_error:
+            raise error from parse_error
+        if not phonenumbers.is_valid_number(number):
+            raise error
+        return phonenumbers.format_number(
+            number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+
+    def clean_form_started(self) -> str:
+        token = self.cleaned_data.get("form_started", "")
+        age = abuse.form_started_age(token)
+        if age is None:
+            raise forms.ValidationError(
+                _("This form has expired. Check your details and send the form again."),
+                code="expired",
+            )
+        if age < settings.CONSULTATION_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "The form was sent very quickly. Check your details and send "
+                    "the form again."
+                ),
+                code="too_fast",
+            )
+        return token
+
+    def clean(self):
+        cleaned_data = super().clean()
+        email = cleaned_data.get("email")
+        phone = cleaned_data.get("phone")
+        method = cleaned_data.get("contact_method")
+        email_failed = "email" in self.errors
+        phone_failed = "phone" in self.errors
+        if not email and not phone and not email_failed and not phone_failed:
+            self.add_error(
+                "email", _("Enter an email address or a phone number, or both")
+            )
+        elif method == ConsultationRequest.ContactMethod.EMAIL and not (
+            email or email_failed
+        ):
+            self.add_error(
+                "email",
+                _("Enter an email address, or choose to be contacted by phone"),
+            )
+        elif method == ConsultationRequest.ContactMethod.PHONE and not (
+            phone or phone_failed
+        ):
+            self.add_error(
+                "phone",
+                _("Enter a phone number, or choose to be contacted by email"),
+            )
+        return cleaned_data
+
+    @property
+    def form_errors(self) -> list[str]:
+        """Errors that belong to no single field (the fill-time check)."""
+        return [*self.non_field_errors(), *self.errors.get("form_started", [])]
+
+    @property
+    def error_summary(self) -> list[dict]:
+        """The GOV.UK error summary: each message with the field it links to."""
+        items = [{"message": message, "target": ""} for message in self.form_errors]
+        for name, field in self.fields.items():
+            if name in ("form_started", "website") or name not in self.errors:
+                continue
+            target = self[name].auto_id
+            if isinstance(field.widget, forms.RadioSelect):
+                target = f"{target}_0"
+            items.extend(
+                {"message": message, "target": target} for message in self.errors[name]
+            )
+        return items
+
+    def save(self, commit: bool = True) -> ConsultationRequest:
+        consultation_request = super().save(commit=False)
+        topic = self.cleaned_data["topic"]
+        consultation_request.treatment = None
+        consultation_request.body_region = None
+        if topic.startswith("treatment-"):
+            consultation_request.treatment = TreatmentPage.objects.get(
+                pk=int(topic.removeprefix("treatment-"))
+            )
+        elif topic.startswith("region-"):
+            consultation_request.body_region = BodyRegion.objects.get(
+                pk=int(topic.removeprefix("region-"))
+            )
+        consultation_request.consent_version = CONSENT_VERSION
+        consultation_request.consented_at = timezone.now()
+        if commit:
+            consultation_request.save()
+        return consultation_request

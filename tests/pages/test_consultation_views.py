@@ -1,0 +1,395 @@
+import re
+
+from django.core import mail
+from django.test import Client
+
+from wagtail.models import Page
+
+import pytest
+
+from pages.models import ConsultationRequest
+from pages.models.consultation import CONSENT_VERSION
+from tests.factories.treatments import (
+    BodyRegionFactory,
+    TreatmentIndexPageFactory,
+    TreatmentPageFactory,
+)
+
+from .consultation_utils import FORM_URLS, LANDING_URLS, started_token, valid_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "label"),
+    [
+        ("de", "Beratungstermin anfragen", "Vollständiger Name"),
+        ("en", "Request a consultation", "Full name"),
+    ],
+)
+def test_form_renders_in_its_language(
+    client, consultation_page, language, heading, label
+):
+    response = client.get(FORM_URLS[language])
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert f'<label class="form-label" for="id_name">{label}</label>' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'name="form_started"' in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_form_is_accessible_without_javascript(client, consultation_page):
+    html = client.get(FORM_URLS["en"]).content.decode()
+
+    form = html[html.index("<form") : html.index("</form>")]
+    assert "<script" not in form
+    assert 'method="post"' in form
+    assert 'autocomplete="name"' in html
+    assert 'autocomplete="email"' in html
+    assert 'type="tel"' in html and 'autocomplete="tel"' in html
+    assert '<legend class="fieldset__legend">How should we contact you?</legend>' in (
+        html
+    )
+    assert 'aria-describedby="id_email-hint"' in html
+    # The honeypot is out of sight, out of the accessibility tree and tab order.
+    assert re.search(
+        r'<div class="consultation-form__trap" aria-hidden="true">.*?'
+        r'name="website" autocomplete="off" tabindex="-1"',
+        html,
+        re.S,
+    )
+    # The consent box is never ticked in advance.
+    assert re.search(r'<input type="checkbox" name="consent"[^>]*>', html)
+    assert "checked" not in re.search(r'<input type="checkbox"[^>]*>', html).group()
+
+
+def test_consent_label_links_the_privacy_notice(client, consultation_page, home_page):
+    privacy = home_page.add_child(
+        instance=Page(
+            title="Datenschutz",
+            slug="datenschutz",
+            title_de="Datenschutz",
+            slug_de="datenschutz",
+        )
+    )
+    consultation_page.privacy_page = privacy
+    consultation_page.save()
+
+    html = client.get(FORM_URLS["de"]).content.decode()
+
+    assert 'href="/de/datenschutz/"' in html
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_valid_submission_is_stored_and_redirects(client, consultation_page, language):
+    response = client.post(FORM_URLS[language], valid_data(preferred_language=language))
+
+    assert response.status_code == 303
+    assert response["Location"] == LANDING_URLS[language]
+    stored = ConsultationRequest.objects.get()
+    assert stored.name == "Anna Müller"
+    assert stored.email == "anna.mueller@example.org"
+    assert stored.message == "Seit drei Monaten Schmerzen im unteren Rücken."
+    assert stored.preferred_language == language
+    assert stored.status == ConsultationRequest.Status.NEW
+    assert stored.consent_version == CONSENT_VERSION
+    assert stored.consented_at is not None
+    assert stored.treatment is None and stored.body_region is None
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("de", "Ihre Anfrage wurde gesendet"), ("en", "Your request has been sent")],
+)
+def test_landing_page_says_what_happens_next_without_personal_data(
+    client, consultation_page, language, heading
+):
+    response = client.post(FORM_URLS[language], valid_data(), follow=True)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert heading in html
+    assert consultation_page.landing_text_de[:20] in html or (
+        consultation_page.landing_text_en[:20] in html
+    )
+    for personal in ("Anna", "mueller", "Rücken", "vormittags"):
+        assert personal not in html
+        assert personal not in response.redirect_chain[0][0]
+
+
+def test_treatment_is_preselected_and_stored(client, consultation_page, home_page):
+    index = TreatmentIndexPageFactory(parent=home_page)
+    treatment = TreatmentPageFactory(parent=index, title_de="Denervierung")
+
+    html = client.get(f"{FORM_URLS['de']}?treatment={treatment.pk}").content.decode()
+    assert f'<option value="treatment-{treatment.pk}" selected>Denervierung' in html
+
+    client.post(FORM_URLS["de"], valid_data(topic=f"treatment-{treatment.pk}"))
+    assert ConsultationRequest.objects.get().treatment == treatment.page_ptr.specific
+
+
+def test_body_region_can_be_chosen(client, consultation_page):
+    region = BodyRegionFactory(name_de="Wirbelsäule")
+
+    client.post(FORM_URLS["de"], valid_data(topic=f"region-{region.pk}"))
+
+    assert ConsultationRequest.objects.get().body_region == region
+
+
+def test_treatment_page_links_to_the_form(client, consultation_page, home_page):
+    index = TreatmentIndexPageFactory(parent=home_page)
+    treatment = TreatmentPageFactory(parent=index)
+
+    html = client.get(treatment.get_url()).content.decode()
+
+    assert f'href="/de/beratung/?treatment={treatment.pk}"' in html
+
+
+INVALID_CASES = {
+    "missing name": (
+        {"name": ""},
+        "Geben Sie Ihren vollständigen Namen ein",
+        "Enter your full name",
+    ),
+    "no contact": (
+        {"email": "", "phone": ""},
+        "Geben Sie eine E-Mail-Adresse oder eine Telefonnummer ein, oder beides",
+        "Enter an email address or a phone number, or both",
+    ),
+    "bad email": (
+        {"email": "anna@"},
+        "Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel "
+        "name@example.com",
+        "Enter an email address in the correct format, like name@example.com",
+    ),
+    "bad phone": (
+        {"phone": "12ab", "contact_method": "phone"},
+        "Geben Sie eine Telefonnummer ein, zum Beispiel 089 1234567 oder "
+        "+49 89 1234567",
+        "Enter a phone number, like 089 1234567 or +49 89 1234567",
+    ),
+    "missing consent": (
+        {"consent": None},
+        "Setzen Sie das Häkchen, wenn wir Ihre Gesundheitsdaten verarbeiten dürfen",
+        "Tick the box to agree that we may process your health information",
+    ),
+    "message over the cap": (
+        {"message": "x" * 2001},
+        "Die Nachricht darf höchstens 2000 Zeichen lang sein",
+        "Message must be 2000 characters or fewer",
+    ),
+    "control characters in the name": (
+        {"name": "Anna\x07Müller"},
+        "Entfernen Sie die Sonderzeichen (etwa Tabulatoren oder Zeilenumbrüche)",
+        "Remove the special characters (such as tabs or line breaks)",
+    ),
+    "control characters in the message": (
+        {"message": "Schmerzen\x1b[31m"},
+        "Entfernen Sie die Sonderzeichen aus Ihrer Nachricht",
+        "Remove the special characters from your message",
+    ),
+    "unknown topic": (
+        {"topic": "treatment-999999"},
+        "Wählen Sie ein Thema aus der Liste",
+        "Select a topic from the list",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("case", INVALID_CASES)
+def test_invalid_submission_is_a_400_in_the_page_language(
+    client, consultation_page, case, language
+):
+    overrides, message_de, message_en = INVALID_CASES[case]
+
+    response = client.post(FORM_URLS[language], valid_data(**overrides))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary, title, prefix = {
+        "de": ("Es gibt ein Problem", "<title>Fehler: ", "Fehler:"),
+        "en": ("There is a problem", "<title>Error: ", "Error:"),
+    }[language]
+    assert summary in html
+    assert title in html
+    message = message_de if language == "de" else message_en
+    # In the summary, linked to the field, and inline next to it.
+    assert re.search(rf'<a href="#id_\w+">{re.escape(message)}</a>', html)
+    assert f'<span class="visually-hidden">{prefix}</span> {message}' in html
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_invalid_submission_keeps_the_values(client, consultation_page):
+    html = client.post(
+        FORM_URLS["en"], valid_data(name="", preferred_times="afternoons")
+    ).content.decode()
+
+    assert 'value="anna.mueller@example.org"' in html
+    assert 'value="afternoons"' in html
+    assert "Seit drei Monaten Schmerzen im unteren Rücken.</textarea>" in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_name-error"' in html
+    assert 'role="alert"' in html
+
+
+def test_empty_submission_stores_nothing(client, consultation_page):
+    response = client.post(FORM_URLS["de"], {})
+
+    assert response.status_code == 400
+    assert "Es gibt ein Problem" in response.content.decode()
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_phone_only_request_is_stored_in_international_format(
+    client, consultation_page
+):
+    client.post(
+        FORM_URLS["de"],
+        valid_data(email="", phone="089 1234567", contact_method="phone"),
+    )
+
+    stored = ConsultationRequest.objects.get()
+    assert stored.phone == "+49 89 1234567"
+    assert stored.email == ""
+
+
+def test_honeypot_looks_like_success_and_stores_nothing(client, consultation_page):
+    response = client.post(FORM_URLS["de"], valid_data(website="https://spam.example"))
+
+    assert response.status_code == 303
+    assert response["Location"] == LANDING_URLS["de"]
+    assert ConsultationRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("de", "Das Formular wurde sehr schnell gesendet."),
+        ("en", "The form was sent very quickly."),
+    ],
+)
+def test_too_fast_submission_gets_the_form_again(
+    client, consultation_page, settings, language, message
+):
+    settings.CONSULTATION_MIN_FILL_SECONDS = 3
+
+    response = client.post(
+        FORM_URLS[language], valid_data(form_started=started_token(seconds_ago=0))
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'value="anna.mueller@example.org"' in html
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_forged_or_missing_timestamp_is_rejected(client, consultation_page):
+    for token in ("", "consultation-form:1xVzXF:forged"):
+        response = client.post(FORM_URLS["en"], valid_data(form_started=token))
+        assert response.status_code == 400
+        assert "This form has expired." in response.content.decode()
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_rate_limit_answers_429_in_the_page_language(
+    client, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = 2
+    for _attempt in range(2):
+        assert client.post(FORM_URLS["de"], valid_data()).status_code == 303
+
+    response = client.post(FORM_URLS["de"], valid_data())
+
+    assert response.status_code == 429
+    assert "Zu viele Anfragen" in response.content.decode()
+    assert response["Retry-After"] == str(settings.CONSULTATION_RATE_LIMIT_WINDOW)
+    assert ConsultationRequest.objects.count() == 2
+    # Another address is not affected.
+    other = client.post(FORM_URLS["de"], valid_data(), REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 303
+
+
+def test_rate_limit_uses_the_proxy_header_when_configured(
+    client, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = 1
+    settings.CONSULTATION_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+
+    first = client.post(
+        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="spoofed, 198.51.100.1"
+    )
+    second = client.post(
+        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
+    third = client.post(
+        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="other, 198.51.100.1"
+    )
+
+    assert (first.status_code, second.status_code, third.status_code) == (
+        303,
+        303,
+        429,
+    )
+    assert "Too many requests" in third.content.decode()
+
+
+def test_post_without_csrf_token_is_forbidden(consultation_page):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(FORM_URLS["de"], valid_data())
+
+    assert response.status_code == 403
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_post_with_csrf_token_is_accepted(consultation_page):
+    client = Client(enforce_csrf_checks=True)
+    html = client.get(FORM_URLS["de"]).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    response = client.post(FORM_URLS["de"], valid_data(csrfmiddlewaretoken=token))
+
+    assert response.status_code == 303
+    assert ConsultationRequest.objects.count() == 1
+
+
+def test_front_desk_mail_has_a_link_and_no_patient_data(client, consultation_page):
+    client.post(FORM_URLS["de"], valid_data(phone="089 1234567"))
+
+    stored = ConsultationRequest.objects.get()
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert sent.to == ["empfang@roc-ortho.example"]
+    assert sent.subject == "Neue Beratungsanfrage"
+    assert (
+        f"https://www.roc-ortho.example/admin/consultation_requests/inspect/{stored.pk}/"
+        in sent.body
+    )
+    for personal in ("Anna", "Müller", "mueller", "1234567", "Rücken", "vormittags"):
+        assert personal not in sent.subject
+        assert personal not in sent.body
+    stored.refresh_from_db()
+    assert stored.notified_at is not None
+    assert stored.notification_attempts == 1
+
+
+def test_failing_mail_server_keeps_the_request_and_the_patient_sees_success(
+    client, consultation_page, settings
+):
+    settings.EMAIL_BACKEND = "tests.pages.failing_mail.FailingEmailBackend"
+
+    response = client.post(FORM_URLS["de"], valid_data())
+
+    assert response.status_code == 303
+    stored = ConsultationRequest.objects.get()
+    assert stored.notified_at is None
+    assert (
+        stored.notification_attempts == settings.CONSULTATION_NOTIFICATION_MAX_ATTEMPTS
+    )

@@ -1,0 +1,267 @@
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from wagtail.models import GroupPagePermission, ModelLogEntry
+
+import pytest
+
+from pages.models import ConsultationRequest
+from tests.factories.consultation import ConsultationRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+INDEX_URL = "/admin/consultation_requests/"
+
+
+def make_user(username: str, *groups: str, **extra):
+    user = get_user_model().objects.create_user(
+        username=username, password="x" * 12, **extra
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def front_desk(client):
+    user = make_user("empfang", "Front desk")
+    client.force_login(user)
+    return user
+
+
+def actions_for(consultation_request) -> list[str]:
+    return list(
+        ModelLogEntry.objects.filter(object_id=str(consultation_request.pk))
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
+    )
+
+
+def test_front_desk_group_works_requests_and_edits_no_pages():
+    group = Group.objects.get(name="Front desk")
+
+    codenames = set(group.permissions.values_list("codename", flat=True))
+
+    assert {
+        "access_admin",
+        "view_consultationrequest",
+        "change_consultationrequest",
+        "export_consultationrequest",
+    } <= codenames
+    # Wagtail lets every admin group choose images and documents; nothing more.
+    assert codenames - {"choose_image", "choose_document"} == {
+        "access_admin",
+        "view_consultationrequest",
+        "change_consultationrequest",
+        "export_consultationrequest",
+    }
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+
+
+def test_front_desk_sees_the_inbox_newest_first(client, front_desk):
+    older = ConsultationRequestFactory(
+        name="Berta Alt", created_at=timezone.now() - timedelta(days=3)
+    )
+    newer = ConsultationRequestFactory(name="Carl Neu")
+
+    response = client.get(INDEX_URL)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index("Carl Neu") < html.index("Berta Alt")
+    assert f"/admin/consultation_requests/inspect/{newer.pk}/" in html
+    assert f"/admin/consultation_requests/inspect/{older.pk}/" in html
+    # The age of each request, as Wagtail's human-readable date.
+    assert "3\xa0Tage" in html or "3 Tage" in html
+
+
+def test_inbox_is_in_the_admin_menu_for_the_front_desk(client, front_desk):
+    html = client.get("/admin/").content.decode()
+
+    assert "Consultation requests" in html or "Beratungsanfragen" in html
+
+
+def test_editor_without_the_permission_gets_403(client):
+    editor = make_user("redaktion", "Editors")
+    client.force_login(editor)
+    ConsultationRequestFactory()
+
+    assert client.get(INDEX_URL).status_code == 403
+    assert client.get(f"{INDEX_URL}?export=csv").status_code == 403
+
+
+def test_anonymous_visitor_is_sent_to_the_login(client):
+    response = client.get(INDEX_URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_inspect_view_shows_the_request_and_is_logged(client, front_desk):
+    consultation_request = ConsultationRequestFactory(
+        name="Anna Müller", message="Knieschmerzen beim Treppensteigen"
+    )
+
+    response = client.get(
+        f"/admin/consultation_requests/inspect/{consultation_request.pk}/"
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Anna Müller" in html
+    assert "Knieschmerzen beim Treppensteigen" in html
+    entry = ModelLogEntry.objects.get(action="pages.consultation_request.view")
+    assert entry.user == front_desk
+    assert entry.object_id == str(consultation_request.pk)
+    # The log names the request by number, never the patient.
+    assert "Anna" not in entry.label
+
+
+def test_opening_the_edit_form_is_logged_as_a_view(client, front_desk):
+    consultation_request = ConsultationRequestFactory(status="contacted")
+
+    response = client.get(
+        f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+    )
+
+    assert response.status_code == 200
+    assert actions_for(consultation_request) == ["pages.consultation_request.view"]
+
+
+def test_status_change_assignment_and_notes_are_saved_and_logged(client, front_desk):
+    consultation_request = ConsultationRequestFactory()
+
+    response = client.post(
+        f"/admin/consultation_requests/edit/{consultation_request.pk}/",
+        {
+            "status": ConsultationRequest.Status.CONTACTED,
+            "assigned_to": front_desk.pk,
+            "internal_notes": "Rückruf am Dienstag vereinbart",
+        },
+    )
+
+    assert response.status_code == 302
+    consultation_request.refresh_from_db()
+    assert consultation_request.status == ConsultationRequest.Status.CONTACTED
+    assert consultation_request.assigned_to == front_desk
+    assert consultation_request.internal_notes == "Rückruf am Dienstag vereinbart"
+    status_entry = ModelLogEntry.objects.get(action="pages.consultation_request.status")
+    assert status_entry.user == front_desk
+    assert status_entry.data == {"from": "new", "to": "contacted"}
+    assert "wagtail.edit" in actions_for(consultation_request)
+
+
+def test_edit_form_cannot_change_what_the_patient_sent(client, front_desk):
+    consultation_request = ConsultationRequestFactory(name="Anna Müller")
+
+    client.post(
+        f"/admin/consultation_requests/edit/{consultation_request.pk}/",
+        {"status": "closed", "name": "Someone Else", "message": "changed"},
+    )
+
+    consultation_request.refresh_from_db()
+    assert consultation_request.name == "Anna Müller"
+    assert consultation_request.message == "Seit Wochen Schmerzen im unteren Rücken."
+    assert consultation_request.closed_at is not None
+
+
+def test_export_lists_the_requests_and_logs_each_one(client, front_desk):
+    first = ConsultationRequestFactory(name="Anna Müller")
+    second = ConsultationRequestFactory(name="Berta Alt")
+
+    html = client.get(INDEX_URL).content.decode()
+    assert f'href="{INDEX_URL}?export=csv"' in html
+    response = client.get(f"{INDEX_URL}?export=csv")
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    content = b"".join(response.streaming_content).decode()
+    assert "Anna Müller" in content
+    assert "Berta Alt" in content
+    # Messages stay in the admin.
+    assert "Schmerzen" not in content
+    for consultation_request in (first, second):
+        assert "pages.consultation_request.export" in actions_for(consultation_request)
+
+
+def test_export_needs_its_own_permission(client):
+    user = make_user("nur-lesen")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_consultationrequest"),
+    )
+    client.force_login(user)
+    ConsultationRequestFactory()
+
+    listing = client.get(INDEX_URL)
+    assert listing.status_code == 200
+    assert "export=" not in listing.content.decode()
+    assert client.get(f"{INDEX_URL}?export=xlsx").status_code == 403
+    assert not ModelLogEntry.objects.filter(
+        action="pages.consultation_request.export"
+    ).exists()
+
+
+def test_front_desk_cannot_delete(client, front_desk):
+    consultation_request = ConsultationRequestFactory()
+
+    response = client.post(
+        f"/admin/consultation_requests/delete/{consultation_request.pk}/"
+    )
+
+    assert response.status_code == 403
+    assert ConsultationRequest.objects.filter(pk=consultation_request.pk).exists()
+
+
+def test_delete_by_an_administrator_is_logged(client):
+    admin = make_user("chefin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    consultation_request = ConsultationRequestFactory()
+
+    response = client.post(
+        f"/admin/consultation_requests/delete/{consultation_request.pk}/"
+    )
+
+    assert response.status_code == 302
+    assert not ConsultationRequest.objects.exists()
+    entry = ModelLogEntry.objects.get(action="wagtail.delete")
+    assert entry.user == admin
+    assert entry.object_id == str(consultation_request.pk)
+
+
+def test_nobody_adds_requests_in_the_admin(client):
+    admin = make_user("chefin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+
+    response = client.get("/admin/consultation_requests/new/")
+
+    assert response.status_code == 403
+    assert 'href="/admin/consultation_requests/new/"' not in (
+        client.get(INDEX_URL).content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "query", ["anna.mueller@example.org", "  ANNA.Mueller@Example.org ", "müller"]
+)
+def test_search_by_name_or_email(client, front_desk, query):
+    ConsultationRequestFactory(name="Anna Müller", email="anna.mueller@example.org")
+    ConsultationRequestFactory(name="Berta Alt", email="berta@example.org")
+
+    html = client.get(INDEX_URL, {"q": query}).content.decode()
+
+    assert "Anna Müller" in html
+    assert "Berta Alt" not in html
+
+
+def test_filter_by_status(client, front_desk):
+    ConsultationRequestFactory(name="Anna Müller", status="closed")
+    ConsultationRequestFactory(name="Berta Alt")
+
+    html = client.get(INDEX_URL, {"status": "closed"}).content.decode()
+
+    assert "Anna Müller" in html
+    assert "Berta Alt" not in html

@@ -1,0 +1,327 @@
+from datetime import date, timedelta
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from pages.blocks import prose_blocks
+from pages.models import ConsultationPage
+
+from .blocks import (
+    ApplicationBlock,
+    FAQItemBlock,
+    ProcedureStageBlock,
+    VariantListBlock,
+    VideoBlock,
+)
+from .sections import SECTIONS
+
+
+@register_snippet
+class BodyRegion(models.Model):
+    """A body region that treatments are grouped and filtered by."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        unique=True,
+        help_text=_("Used in the address of the filtered treatment list."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("body region")
+        verbose_name_plural = _("body regions")
+
+    def __str__(self):
+        return self.name
+
+
+class TreatmentIndexPage(Page):
+    """Lists the treatments, grouped by body region, filterable without script."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["treatments.TreatmentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("treatment index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        regions = list(BodyRegion.objects.all())
+        treatments = list(
+            TreatmentPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("body_regions")
+            .order_by("title")
+        )
+        selected = next(
+            (r for r in regions if r.slug == request.GET.get("region")), None
+        )
+        groups = [
+            {
+                "region": region,
+                "treatments": [t for t in treatments if region in t.body_regions.all()],
+            }
+            for region in ([selected] if selected else regions)
+        ]
+        context.update(
+            regions=regions,
+            selected_region=selected,
+            region_groups=[g for g in groups if g["treatments"]],
+            treatments=treatments,
+        )
+        return context
+
+
+class ReviewedBy(models.TextChoices):
+    """Who reviewed a page medically: a team or role, never a named person."""
+
+    MEDICAL_TEAM = "medical-team", _("ROC Ortho medical team")
+    ORTHOPAEDIC_SPECIALISTS = (
+        "orthopaedic-specialists",
+        _("ROC Ortho specialists in orthopaedics"),
+    )
+
+
+SECTION_LABELS = {section.field: section.label for section in SECTIONS}
+
+
+def heading_field(section_field: str) -> models.CharField:
+    return models.CharField(
+        _("heading"),
+        max_length=160,
+        blank=True,
+        help_text=format_lazy(
+            _("Leave empty to use the standard heading: {label}"),
+            label=SECTION_LABELS[section_field],
+        ),
+    )
+
+
+def default_next_review() -> date:
+    return timezone.localdate() + timedelta(days=365)
+
+
+def prose_field(**kwargs) -> StreamField:
+    return StreamField(prose_blocks(), blank=True, **kwargs)
+
+
+class TreatmentPage(Page):
+    """A treatment explained in structured sections, with medical review dates."""
+
+    subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
+    summary = prose_field(verbose_name=_("summary"))
+    body_regions = ParentalManyToManyField(
+        BodyRegion,
+        blank=True,
+        related_name="treatments",
+        verbose_name=_("body regions"),
+    )
+    related_treatments = ParentalManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=False,
+        verbose_name=_("related treatments"),
+    )
+
+    what_it_is_heading = heading_field("what_it_is")
+    what_it_is = prose_field(verbose_name=_("what it is"))
+    how_it_works_heading = heading_field("how_it_works")
+    how_it_works = StreamField(
+        [*prose_blocks(), ("variants", VariantListBlock())],
+        blank=True,
+        verbose_name=_("how it works"),
+    )
+    indications_heading = heading_field("indications")
+    indications = prose_field(verbose_name=_("indications"))
+    applications_heading = heading_field("applications")
+    applications = StreamField(
+        [("application", ApplicationBlock())],
+        blank=True,
+        verbose_name=_("typical applications"),
+    )
+    contraindications_heading = heading_field("contraindications")
+    contraindications = prose_field(verbose_name=_("contraindications"))
+    diagnosis_heading = heading_field("diagnosis")
+    diagnosis = prose_field(verbose_name=_("diagnosis"))
+    diagnostic_test_heading = heading_field("diagnostic_test")
+    diagnostic_test = prose_field(verbose_name=_("diagnostic test block"))
+    procedure_steps_heading = heading_field("procedure_steps")
+    procedure_steps = StreamField(
+        [("stage", ProcedureStageBlock())],
+        blank=True,
+        verbose_name=_("procedure steps"),
+    )
+    videos_heading = heading_field("videos")
+    videos = StreamField(
+        [("video", VideoBlock())], blank=True, verbose_name=_("videos")
+    )
+    effect_heading = heading_field("effect")
+    effect = prose_field(verbose_name=_("onset and duration of the effect"))
+    making_the_most_heading = heading_field("making_the_most")
+    making_the_most = prose_field(verbose_name=_("making the most of it"))
+    benefits_heading = heading_field("benefits")
+    benefits = prose_field(verbose_name=_("benefits"))
+    side_effects_heading = heading_field("side_effects")
+    side_effects = prose_field(verbose_name=_("side effects"))
+    rare_risks_heading = heading_field("rare_risks")
+    rare_risks = prose_field(verbose_name=_("rare risks"))
+    treatment_plan_heading = heading_field("treatment_plan")
+    treatment_plan = prose_field(verbose_name=_("place in the treatment plan"))
+    faq_heading = heading_field("faq")
+    faq = StreamField(
+        [("question", FAQItemBlock())],
+        blank=True,
+        verbose_name=_("frequently asked questions"),
+    )
+    consultation_heading = heading_field("consultation")
+    consultation = prose_field(verbose_name=_("consultation"))
+
+    reviewed_by = models.CharField(
+        _("medically reviewed by"),
+        max_length=40,
+        choices=ReviewedBy.choices,
+        default=ReviewedBy.MEDICAL_TEAM,
+    )
+    last_reviewed = models.DateField(
+        _("last medical review"), default=timezone.localdate
+    )
+    next_review_due = models.DateField(
+        _("next medical review due"),
+        default=default_next_review,
+        help_text=_("Editors are reminded in the admin once this date has passed."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        FieldPanel("summary"),
+        FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
+        *[
+            MultiFieldPanel(
+                [
+                    FieldPanel(f"{section.field}_heading"),
+                    FieldPanel(section.field),
+                ],
+                heading=section.label,
+                classname="collapsed",
+            )
+            for section in SECTIONS
+        ],
+        FieldPanel("related_treatments"),
+        MultiFieldPanel(
+            [
+                FieldPanel("reviewed_by"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("next_review_due"),
+            ],
+            heading=_("Medical review"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        *[index.SearchField(section.field) for section in SECTIONS],
+        index.FilterField("next_review_due"),
+    ]
+
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("treatment page")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {
+                    "next_review_due": _(
+                        "The next review must come after the last review."
+                    )
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query fetches the related treatments and the consultation page, to
+        # keep the uncached render within its query budget.
+        consultation_type = ContentType.objects.get_for_model(ConsultationPage)
+        related_ids = TreatmentPage.related_treatments.through.objects.filter(
+            from_treatmentpage=self
+        ).values("to_treatmentpage")
+        linked = (
+            Page.objects.live()
+            .filter(view_restrictions__isnull=True)
+            .filter(Q(pk__in=related_ids) | Q(content_type=consultation_type))
+            .order_by("title")
+        )
+        context["related_treatments"] = [
+            page for page in linked if page.content_type_id != consultation_type.pk
+        ]
+        consultation_page = next(
+            (page for page in linked if page.content_type_id == consultation_type.pk),
+            None,
+        )
+        if consultation_page is not None:
+            context["consultation_url"] = ConsultationPage.url_for_treatment(
+                consultation_page, self, request
+            )
+        return context
+
+    @cached_property
+    def regions(self) -> list[BodyRegion]:
+        return list(self.body_regions.all())
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return self.next_review_due < timezone.localdate()
+
+    @cached_property
+    def sections(self) -> list[dict]:
+        """The filled sections in reading order, with heading and anchor."""
+        filled = []
+        for section in SECTIONS:
+            value = getattr(self, section.field)
+            if not value:
+                continue
+            filled.append(
+                {
+                    "anchor": section.anchor,
+                    "label": section.label,
+                    "heading": getattr(self, f"{section.field}_heading")
+                    or section.label,
+                    "level": section.level,
+                    "value": value,
+                }
+            )
+        return filled
