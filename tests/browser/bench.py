@@ -4,7 +4,8 @@ serves it (see ``served_site``), measured with wrk (Debian package ``wrk``).
 Run as ``python -m tests.browser.bench``. Not part of CI's pass/fail: the figures
 depend on the machine. It prints requests per second and the 50th, 95th and
 99th latency percentiles for each target, and how a page compares with a static
-file (issue 7's goal: page/static >= 0.5, page p95 <= 50 ms on 2 cores).
+file (issue 7's goal: denervation page/static >= 0.5, page p95 <= 50 ms on 2
+cores).
 """
 
 import argparse
@@ -19,8 +20,8 @@ from tests.browser.served_site import ServedSite, served_site
 
 # Pages to load; add each page type's German address as it lands.
 PAGES = {
+    "denervation-de": "/de/behandlungen/denervation-thermokoagulation/",
     "home-de": "/de/",
-    # "denervation-de": "/de/<index slug>/<denervation slug>/",
 }
 # Static files, by their name before hashing; served under the manifest's name.
 STATIC_FILES = {"static-css": "css/site.css"}

@@ -1,7 +1,8 @@
 """Serve the demo site the way ``make run`` does, on a throwaway database.
 
 ``make budget`` and ``make bench`` measure the site as production serves it:
-gunicorn, ``DEBUG`` off, static files with hashed names from whitenoise. The
+gunicorn, ``DEBUG`` off, static files with hashed names from whitenoise, the
+task worker beside it. The
 SQLite database, the collected static files and the uploads live in a temporary
 folder, so the developer's ``db.sqlite3`` and ``staticfiles/`` are never touched.
 """
@@ -73,7 +74,7 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 
 @contextmanager
 def served_site(workers: int = 3) -> Iterator[ServedSite]:
-    """Prepare the demo site as ``make prepare`` does and serve it with gunicorn."""
+    """Prepare the demo site as ``make prepare`` does and serve it as ``make run``."""
     with tempfile.TemporaryDirectory(prefix="roc-served-") as folder:
         tmp = Path(folder)
         env = {
@@ -84,12 +85,22 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
             "DJANGO_MEDIA_ROOT": str(tmp / "media"),
         }
         manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "createcachetable")
         manage(env, "collectstatic", "--noinput", "-v", "0")
         manage(env, "load_demo_content")
 
         url = f"http://{HOST}:{free_port()}"
-        log = tmp / "gunicorn.log"
+        log = tmp / "server.log"
         with log.open("w") as log_file:
+            # The task worker (front-desk mails) runs beside gunicorn, as in
+            # `make run`.
+            worker = subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker", "--no-reload"],
+                cwd=ROOT,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
             process = subprocess.Popen(  # noqa: S603 (fixed arguments)
                 [
                     sys.executable,
@@ -113,5 +124,6 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
             wait_until_up(f"{url}/de/", process, log)
             yield ServedSite(url=url, static_root=tmp / "static", log=log)
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            for running in (process, worker):
+                running.terminate()
+                running.wait(timeout=30)

@@ -72,3 +72,16 @@ def test_every_focused_element_shows_an_outline(desktop_page, site_page):
         assert focused["outlineWidth"] >= 2, focused
 
     assert len(seen) >= 2, "expected the skip link and at least one more link"
+
+
+@pytest.mark.parametrize(
+    "site_page", [p for p in PAGES if p.name.startswith("consultation-")], ids=str
+)
+def test_consultation_form_with_errors_has_no_axe_violations(audit_page, site_page):
+    audit_page.goto(site_page.path)
+
+    audit_page.locator("form.consultation-form button[type=submit]").click()
+    audit_page.wait_for_load_state()
+
+    assert audit_page.locator(".form-error").count() > 0, "expected the error state"
+    assert_no_axe_violations(audit_page)
