@@ -181,6 +181,7 @@ def test_export_lists_the_requests_and_logs_each_one(client, front_desk):
     content = b"".join(response.streaming_content).decode()
     assert "Anna Müller" in content
     assert "Berta Alt" in content
+    assert "Neu,Anna Müller,patient" in content  # status as the front desk reads it
     # Messages stay in the admin.
     assert "Schmerzen" not in content
     for consultation_request in (first, second):
