@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
@@ -20,6 +21,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+import django_filters
 
 from pages.encryption import search_filter
 from pages.models import ConsultationRequest
@@ -42,6 +45,16 @@ class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
         if not actions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(actions)
+
+
+class ConsultationRequestFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Received"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ConsultationRequest
+        fields = ["status", "treatment", "preferred_language"]
 
 
 class ForbiddenMixin:
@@ -166,7 +179,7 @@ class ConsultationRequestViewSet(ModelViewSet):
     delete_view_class = ConsultationRequestDeleteView
 
     ordering = ["-created_at", "-pk"]
-    list_filter = ["status", "treatment", "preferred_language", "created_at"]
+    filterset_class = ConsultationRequestFilterSet
     search_fields = ["name", "email"]
     search_backend_name = None
     # Contact and triage data for call lists; the message and the internal
