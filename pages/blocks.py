@@ -31,10 +31,7 @@ class BulletListBlock(blocks.ListBlock):
         preview_value = ["Erster Punkt", "Zweiter Punkt"]
 
 
-class NumberedListBlock(blocks.ListBlock):
-    def __init__(self, **kwargs):
-        super().__init__(blocks.CharBlock(label=_("Item"), max_length=400), **kwargs)
-
+class NumberedListBlock(BulletListBlock):
     class Meta:
         icon = "list-ol"
         label = _("Numbered list")

@@ -1,8 +1,18 @@
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 import pytest
 
 from tests.factories.pages import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Site root paths and rate limits live in the cache: start each test clean."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

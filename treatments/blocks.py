@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from pages.blocks import BulletListBlock
 
@@ -37,10 +36,27 @@ class VariantListBlock(blocks.ListBlock):
         ]
 
 
+def body_region_choices() -> list[tuple[str, str]]:
+    from .models import BodyRegion  # the models module imports these blocks
+
+    return [(region.slug, region.name) for region in BodyRegion.objects.all()]
+
+
+class BodyRegionChoiceBlock(blocks.ChoiceBlock):
+    """Stores a body region's slug; the choices are read only in the editor."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=body_region_choices, **kwargs)
+
+    def to_python(self, value):
+        # The default would look the value up in the choices: a query per block.
+        return value
+
+
 class ApplicationBlock(blocks.StructBlock):
     """A typical application of the treatment in one body region."""
 
-    body_region = SnippetChooserBlock("treatments.BodyRegion", label=_("Body region"))
+    body_region = BodyRegionChoiceBlock(label=_("Body region"))
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     text = blocks.TextBlock(label=_("Text"))
 

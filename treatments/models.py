@@ -1,8 +1,10 @@
 from datetime import date, timedelta
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
@@ -271,15 +273,34 @@ class TreatmentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_treatments"] = list(
-            self.related_treatments.live().public().order_by("title")
+        # One query fetches the related treatments and the consultation page, to
+        # keep the uncached render within its query budget.
+        consultation_type = ContentType.objects.get_for_model(ConsultationPage)
+        related_ids = TreatmentPage.related_treatments.through.objects.filter(
+            from_treatmentpage=self
+        ).values("to_treatmentpage")
+        linked = (
+            Page.objects.live()
+            .filter(view_restrictions__isnull=True)
+            .filter(Q(pk__in=related_ids) | Q(content_type=consultation_type))
+            .order_by("title")
         )
-        consultation_page = ConsultationPage.objects.live().public().first()
+        context["related_treatments"] = [
+            page for page in linked if page.content_type_id != consultation_type.pk
+        ]
+        consultation_page = next(
+            (page for page in linked if page.content_type_id == consultation_type.pk),
+            None,
+        )
         if consultation_page is not None:
-            context["consultation_url"] = consultation_page.url_for_treatment(
-                self, request
+            context["consultation_url"] = ConsultationPage.url_for_treatment(
+                consultation_page, self, request
             )
         return context
+
+    @cached_property
+    def regions(self) -> list[BodyRegion]:
+        return list(self.body_regions.all())
 
     @property
     def is_review_overdue(self) -> bool:

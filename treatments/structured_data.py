@@ -27,7 +27,7 @@ def treatment_graph(page, request=None) -> dict:
         "preparation": stage_text(page, "preparation"),
         "howPerformed": stage_text(page, "procedure"),
         "followup": stage_text(page, "follow_up"),
-        "bodyLocation": [region.name for region in page.body_regions.all()],
+        "bodyLocation": [region.name for region in page.regions],
     }
     web_page = {
         "@type": "MedicalWebPage",

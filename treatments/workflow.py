@@ -2,7 +2,14 @@
 
 from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 REVIEWER_GROUP_NAME = "Medical reviewers"
 WORKFLOW_NAME = "Medical review"
@@ -11,9 +18,9 @@ WORKFLOW_NAME = "Medical review"
 def ensure_medical_review_workflow(section_root: Page) -> Workflow:
     """Make the "Medical review" workflow govern ``section_root`` and below.
 
-    The workflow, its task and the reviewer group are created by a migration;
-    this assigns them to the treatments section, and recreates them if an
-    administrator deleted them.
+    Creates what is missing: the reviewer group (which needs publish permission
+    on the section, because approving the last task publishes as the reviewer),
+    the group approval task, the workflow, and its assignment to the section.
     """
     reviewers, _created = Group.objects.get_or_create(name=REVIEWER_GROUP_NAME)
     reviewers.permissions.add(
@@ -21,11 +28,21 @@ def ensure_medical_review_workflow(section_root: Page) -> Workflow:
             content_type__app_label="wagtailadmin", codename="access_admin"
         )
     )
+    for codename in ("change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=reviewers,
+            page=section_root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     task, _created = GroupApprovalTask.objects.get_or_create(name=WORKFLOW_NAME)
     task.groups.add(reviewers)
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created:
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    # Workflow is a ClusterableModel: its related manager would defer the write.
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
     WorkflowPage.objects.update_or_create(
         page=section_root, defaults={"workflow": workflow}
     )

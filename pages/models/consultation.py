@@ -351,5 +351,9 @@ class ConsultationPage(RoutablePageMixin, Page):
         return response
 
     def url_for_treatment(self, treatment: Page, request: HttpRequest | None = None):
-        """The form's address with ``treatment`` preselected."""
+        """The form's address with ``treatment`` preselected.
+
+        Needs only the page's URL, so it also serves a plain ``Page`` instance of
+        this page (as treatment pages fetch it, without the specific query).
+        """
         return f"{self.get_url(request)}?treatment={treatment.pk}"

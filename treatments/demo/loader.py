@@ -37,16 +37,6 @@ def raw_stream(items: list[tuple[str, object]]) -> list[dict]:
     return raw
 
 
-def raw_applications(items: list[dict], regions: dict[str, BodyRegion]) -> list:
-    return [
-        {
-            "type": "application",
-            "value": {**item, "body_region": regions[item["body_region"]].pk},
-        }
-        for item in items
-    ]
-
-
 def raw_items(block_type: str, items: list[dict]) -> list[dict]:
     return [{"type": block_type, "value": item} for item in items]
 
@@ -96,7 +86,7 @@ def treatment_values(content: dict, regions: dict[str, BodyRegion]) -> dict:
             name = section.field
             values[f"{name}_heading_{language}"] = data[f"{name}_heading"]
             if name == "applications":
-                stream = raw_applications(data[name], regions)
+                stream = raw_items("application", data[name])
             elif name == "procedure_steps":
                 stream = raw_items("stage", data[name])
             elif name == "faq":

@@ -1,0 +1,150 @@
+import json
+import re
+from html import unescape
+from urllib.parse import urlparse
+
+from django.utils.html import escape
+
+import pytest
+
+from treatments.demo.denervation import DENERVATION
+from treatments.sections import SECTIONS
+
+pytestmark = pytest.mark.django_db
+
+URLS = {
+    "de": "/de/behandlungen/denervation-thermokoagulation/",
+    "en": "/en/treatments/denervation-thermocoagulation/",
+}
+PAGE_ONLY_KEYS = {"slug", "seo_title", "search_description"}
+
+
+def texts(value) -> list[str]:
+    """Every visible string of the demo data (skipping block type names)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, tuple):
+        return texts(value[1])
+    if isinstance(value, dict):
+        return [
+            text
+            for key, item in value.items()
+            if key not in {"body_region", "stage", "url"}
+            for text in texts(item)
+        ]
+    return [text for item in value for text in texts(item)]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_fact_of_the_seed_renders(client, denervation_page, language):
+    response = client.get(URLS[language])
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    content = DENERVATION[language]
+    missing = [
+        text
+        for key, value in content.items()
+        if key not in PAGE_ONLY_KEYS
+        for text in texts(value)
+        if escape(text) not in html
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_sections_have_the_same_anchors_in_both_languages(
+    client, denervation_page, language
+):
+    html = client.get(URLS[language]).content.decode()
+
+    for section in SECTIONS:
+        assert f'<section id="{section.anchor}"' in html
+    assert html.count("<h1") == 1
+
+
+def test_on_this_page_lists_the_main_sections(client, denervation_page):
+    html = client.get(URLS["en"]).content.decode()
+    toc = html[
+        html.index('class="toc"') : html.index("</nav>", html.index('class="toc"'))
+    ]
+
+    assert '<a href="#what-it-is">What it is</a>' in toc
+    assert '<a href="#faq">Frequently asked questions</a>' in toc
+    assert "#rare-risks" not in toc  # a sub-section, not in the short list
+
+
+def test_heading_levels_never_skip(client, denervation_page):
+    html = client.get(URLS["de"]).content.decode()
+    levels = [int(level) for level in re.findall(r"<h([1-6])", html)]
+
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+
+
+def test_faq_needs_no_script(client, denervation_page):
+    html = client.get(URLS["en"]).content.decode()
+
+    assert html.count('<details class="faq">') == 4
+    assert "<summary>Is denervation painful?</summary>" in html
+
+
+def test_page_says_it_does_not_replace_the_doctor(client, denervation_page):
+    de = client.get(URLS["de"]).content.decode()
+    en = client.get(URLS["en"]).content.decode()
+
+    assert "ersetzt es nicht" in de
+    assert "it does not replace it" in en
+
+
+def test_review_dates_show_at_the_foot(client, denervation_page):
+    html = client.get(URLS["en"]).content.decode()
+    footer = html[html.index('<footer class="review"') :]
+
+    assert "Last reviewed" in footer
+    assert f'datetime="{denervation_page.last_reviewed.isoformat()}"' in footer
+    assert "ROC Ortho medical team" in footer
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_json_ld_describes_page_procedure_and_faq(client, denervation_page, language):
+    html = client.get(URLS[language]).content.decode()
+    raw = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+    ).group(1)
+    graph = {node["@type"]: node for node in json.loads(raw)["@graph"]}
+
+    assert set(graph) == {"MedicalWebPage", "MedicalProcedure", "FAQPage"}
+    web_page = graph["MedicalWebPage"]
+    assert web_page["inLanguage"] == language
+    assert web_page["lastReviewed"] == denervation_page.last_reviewed.isoformat()
+    assert web_page["reviewedBy"]["@type"] == "Organization"
+    procedure = graph["MedicalProcedure"]
+    assert procedure["preparation"]
+    assert procedure["howPerformed"]
+    assert procedure["followup"]
+    assert len(procedure["bodyLocation"]) == 5
+    assert len(graph["FAQPage"]["mainEntity"]) == 4
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_page_loads_nothing_from_other_hosts(client, denervation_page, language):
+    html = client.get(URLS[language]).content.decode()
+    loaded = re.findall(r'(?:src|srcset)="([^"]+)"', html)
+    loaded += re.findall(r'<link[^>]+href="([^"]+)"', html)
+
+    assert loaded
+    assert [url for url in loaded if urlparse(unescape(url)).netloc] == []
+    assert "<iframe" not in html
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_render_needs_few_queries(
+    client, denervation_page, language, django_assert_max_num_queries
+):
+    client.get(URLS[language])  # warms the cached site root paths, as in production
+
+    with django_assert_max_num_queries(10):
+        response = client.get(URLS[language])
+
+    assert response.status_code == 200
