@@ -162,10 +162,12 @@ class ConsultationRequestForm(forms.ModelForm):
             field.widget.attrs.update(self.widget_attrs.get(name, {}))
             if field.help_text and not isinstance(field.widget, forms.RadioSelect):
                 field.widget.attrs["aria-describedby"] = self.hint_id(name)
-        for name in ("contact_method", "preferred_language"):
-            self.fields[name].choices = [
-                choice for choice in self.fields[name].choices if choice[0]
-            ]
+        self.fields["contact_method"].choices = [
+            choice for choice in self.fields["contact_method"].choices if choice[0]
+        ]
+        # Each language named in itself ("Deutsch", "English"), as a reader of
+        # that language looks for it.
+        self.fields["preferred_language"].choices = settings.LANGUAGES
 
     def hint_id(self, name: str) -> str:
         return f"{self[name].auto_id}-hint"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
@@ -20,6 +21,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+import django_filters
 
 from pages.encryption import search_filter
 from pages.models import ConsultationRequest
@@ -42,6 +45,16 @@ class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
         if not actions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(actions)
+
+
+class ConsultationRequestFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Received"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ConsultationRequest
+        fields = ["status", "treatment", "preferred_language"]
 
 
 class ForbiddenMixin:
@@ -166,7 +179,7 @@ class ConsultationRequestViewSet(ModelViewSet):
     delete_view_class = ConsultationRequestDeleteView
 
     ordering = ["-created_at", "-pk"]
-    list_filter = ["status", "treatment", "preferred_language", "created_at"]
+    filterset_class = ConsultationRequestFilterSet
     search_fields = ["name", "email"]
     search_backend_name = None
     # Contact and triage data for call lists; the message and the internal
@@ -174,12 +187,12 @@ class ConsultationRequestViewSet(ModelViewSet):
     list_export = [
         "pk",
         "created_at",
-        "status",
+        "get_status_display",
         "name",
         "email",
         "phone",
-        "contact_method",
-        "preferred_language",
+        "get_contact_method_display",
+        "get_preferred_language_display",
         "topic",
         "preferred_times",
         "assigned_to",
@@ -187,12 +200,12 @@ class ConsultationRequestViewSet(ModelViewSet):
     export_headings = {
         "pk": _("Request"),
         "created_at": _("Received"),
-        "status": _("Status"),
+        "get_status_display": _("Status"),
         "name": _("Name"),
         "email": _("Email address"),
         "phone": _("Phone number"),
-        "contact_method": _("Preferred contact method"),
-        "preferred_language": _("Preferred language"),
+        "get_contact_method_display": _("Preferred contact method"),
+        "get_preferred_language_display": _("Preferred language"),
         "topic": _("Topic"),
         "preferred_times": _("Preferred times"),
         "assigned_to": _("Assigned to"),

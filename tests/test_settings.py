@@ -10,7 +10,7 @@ def run_check(settings_module: str, env: dict[str, str]) -> subprocess.Completed
     clean_env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", *PRODUCTION_ENV}
     }
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -35,3 +35,37 @@ def test_base_settings_keep_debug_off():
 
     assert base.DEBUG is False
     assert not hasattr(base, "SECRET_KEY")
+
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 50,
+    "ALLOWED_HOSTS": "www.roc-ortho.example",
+    "DATABASE_URL": "postgres://roc:roc@127.0.0.1:5432/roc",
+    "WAGTAILADMIN_BASE_URL": "https://www.roc-ortho.example",
+    "EMAIL_HOST": "mail.roc-ortho.example",
+    "DEFAULT_FROM_EMAIL": "website@roc-ortho.example",
+    "FRONT_DESK_EMAIL": "empfang@roc-ortho.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "FIELD_ENCRYPTION_SALT": "y" * 32,
+    "CONSULTATION_SEARCH_KEY": "z" * 32,
+}
+
+
+def test_production_settings_require_the_consultation_secrets():
+    for name in (
+        "FRONT_DESK_EMAIL",
+        "REDIS_URL",
+        "FIELD_ENCRYPTION_SALT",
+        "CONSULTATION_SEARCH_KEY",
+    ):
+        env = {key: value for key, value in PRODUCTION_ENV.items() if key != name}
+        result = run_check("clinic_site.settings.production", env)
+
+        assert result.returncode != 0
+        assert f"Set the {name} environment variable." in result.stderr
+
+
+def test_production_settings_start_with_every_variable_set():
+    result = run_check("clinic_site.settings.production", PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr

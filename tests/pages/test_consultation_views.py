@@ -55,6 +55,9 @@ def test_form_is_accessible_without_javascript(client, consultation_page):
         html
     )
     assert 'aria-describedby="id_email-hint"' in html
+    # Each language is named in itself, marked up for screen readers.
+    assert '<label for="id_preferred_language_0" lang="de">Deutsch</label>' in html
+    assert '<label for="id_preferred_language_1" lang="en">English</label>' in html
     # The honeypot is out of sight, out of the accessibility tree and tab order.
     assert re.search(
         r'<div class="consultation-form__trap" aria-hidden="true">.*?'

@@ -181,6 +181,7 @@ def test_export_lists_the_requests_and_logs_each_one(client, front_desk):
     content = b"".join(response.streaming_content).decode()
     assert "Anna Müller" in content
     assert "Berta Alt" in content
+    assert "Neu,Anna Müller,patient" in content  # status as the front desk reads it
     # Messages stay in the admin.
     assert "Schmerzen" not in content
     for consultation_request in (first, second):
@@ -265,3 +266,17 @@ def test_filter_by_status(client, front_desk):
 
     assert "Anna Müller" in html
     assert "Berta Alt" not in html
+
+
+def test_filter_by_date_received_and_language(client, front_desk):
+    ConsultationRequestFactory(
+        name="Anna Müller", created_at=timezone.now() - timedelta(days=40)
+    )
+    ConsultationRequestFactory(name="Berta Alt", preferred_language="en")
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+
+    recent = client.get(INDEX_URL, {"created_at_from": since}).content.decode()
+    english = client.get(INDEX_URL, {"preferred_language": "en"}).content.decode()
+
+    assert "Berta Alt" in recent and "Anna Müller" not in recent
+    assert "Berta Alt" in english and "Anna Müller" not in english

@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 import pytest
 
-from pages.models import HomePage
+from pages.models import ConsultationPage, ConsultationRequest, HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,14 @@ def test_demo_site_serves_both_languages(client):
 
     assert client.get("/de/").status_code == 200
     assert client.get("/en/").status_code == 200
+
+
+def test_demo_command_creates_the_consultation_page_once(client):
+    call_command("load_demo_content")
+    call_command("load_demo_content")
+
+    page = ConsultationPage.objects.get()
+    assert page.get_parent().specific == HomePage.objects.get()
+    assert client.get("/de/beratung/").status_code == 200
+    assert client.get("/en/consultation/").status_code == 200
+    assert not ConsultationRequest.objects.exists()

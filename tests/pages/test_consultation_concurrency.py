@@ -1,0 +1,65 @@
+"""Many patients at once: every submission ends up as exactly one row.
+
+Runs only on PostgreSQL: SQLite allows one writer at a time, so a parallel test
+there would measure its lock timeouts, not this code.
+"""
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+from django.db import connection
+
+import pytest
+import requests
+
+from pages.models import ConsultationRequest
+
+from .consultation_utils import FORM_URLS, valid_data
+
+SUBMISSIONS = 50
+PARALLEL = 25
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: SQLite cannot write concurrently",
+    ),
+]
+
+
+def submit(base_url: str, number: int) -> int:
+    """One patient: load the form (cookie and token), then send it."""
+    with requests.Session() as session:
+        form = session.get(base_url + FORM_URLS["de"], timeout=30)
+        token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text
+        ).group(1)
+        response = session.post(
+            base_url + FORM_URLS["de"],
+            data=valid_data(
+                name=f"Patient {number}",
+                email=f"patient{number}@example.org",
+                csrfmiddlewaretoken=token,
+            ),
+            allow_redirects=False,
+            timeout=30,
+        )
+        return response.status_code
+
+
+def test_fifty_parallel_submissions_store_fifty_rows(
+    live_server, consultation_page, settings
+):
+    # All requests come from 127.0.0.1: lift the per-address limit for this test.
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = SUBMISSIONS * 2
+
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        codes = list(
+            pool.map(submit, [live_server.url] * SUBMISSIONS, range(SUBMISSIONS))
+        )
+
+    assert codes == [303] * SUBMISSIONS
+    assert ConsultationRequest.objects.count() == SUBMISSIONS
+    names = set(ConsultationRequest.objects.values_list("name", flat=True))
+    assert names == {f"Patient {number}" for number in range(SUBMISSIONS)}

@@ -1,0 +1,113 @@
+"""The front-desk notification through the real database queue and its worker.
+
+These tests use django-tasks-db's backend and run ``manage.py db_worker``. The
+worker checks and closes database connections between tasks, which only works
+outside a test transaction: hence transactional tests, restoring the data of the
+migrations afterwards.
+"""
+
+from django.core import mail
+from django.core.management import call_command
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from pages.models import ConsultationRequest
+
+from .consultation_utils import FORM_URLS, valid_data
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+FAILING_MAIL = "tests.pages.failing_mail.FailingEmailBackend"
+WORKING_MAIL = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default"],
+        }
+    }
+    settings.CONSULTATION_NOTIFICATION_RETRY_SECONDS = 0  # retry on the next run
+
+
+def run_worker(*args: str) -> None:
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", *args, verbosity=0
+    )
+
+
+def statuses() -> list[str]:
+    return sorted(DBTaskResult.objects.values_list("status", flat=True))
+
+
+def test_request_is_stored_before_the_mail_is_even_tried(
+    client, consultation_page, database_queue
+):
+    response = client.post(FORM_URLS["de"], valid_data())
+
+    assert response.status_code == 303
+    stored = ConsultationRequest.objects.get()
+    assert stored.notification_attempts == 0
+    assert statuses() == ["READY"]
+    assert mail.outbox == []
+
+
+def test_failing_mail_server_retries_then_sends(
+    client, consultation_page, database_queue, settings
+):
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    client.post(FORM_URLS["de"], valid_data())
+
+    run_worker("--max-tasks", "1")
+
+    stored = ConsultationRequest.objects.get()
+    assert stored.notification_attempts == 1
+    assert stored.notified_at is None
+    assert statuses() == ["FAILED", "READY"]
+    failed = DBTaskResult.objects.get(status="FAILED")
+    assert failed.exception_class_path == "builtins.ConnectionRefusedError"
+
+    settings.EMAIL_BACKEND = WORKING_MAIL
+    run_worker()
+
+    stored.refresh_from_db()
+    assert stored.notification_attempts == 2
+    assert stored.notified_at is not None
+    assert statuses() == ["FAILED", "SUCCESSFUL"]
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Neue Beratungsanfrage"
+
+
+def test_retries_stop_after_the_configured_attempts(
+    client, consultation_page, database_queue, settings
+):
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    settings.CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 3
+    client.post(FORM_URLS["en"], valid_data())
+
+    run_worker()
+
+    stored = ConsultationRequest.objects.get()
+    assert stored.notification_attempts == 3
+    assert stored.notified_at is None
+    assert statuses() == ["FAILED", "FAILED", "FAILED"]
+
+
+def test_retry_waits_longer_after_each_failure(
+    client, consultation_page, database_queue, settings
+):
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    settings.CONSULTATION_NOTIFICATION_RETRY_SECONDS = 300
+    client.post(FORM_URLS["de"], valid_data())
+
+    run_worker()
+
+    retry = DBTaskResult.objects.get(status="READY")
+    failed = DBTaskResult.objects.get(status="FAILED")
+    assert (retry.run_after - failed.finished_at).total_seconds() >= 299
+    # Not due yet: another worker run leaves it alone.
+    run_worker()
+    assert statuses() == ["FAILED", "READY"]
