@@ -132,9 +132,16 @@ class ConsultationRequestDeleteView(ForbiddenMixin, generic.DeleteView):
 class ConsultationRequestInspectView(ForbiddenMixin, generic.InspectView):
     """The request's details; every opening is logged."""
 
+    # Wagtail hides "Edit" in the header's menu; the front desk's next step after
+    # reading a request is to update it, so the page offers it as a button.
+    template_name = "pages/admin/consultation_request_inspect.html"
+
     def get(self, request, *args, **kwargs):
         log(self.object, VIEW_ACTION, user=request.user)
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(edit_url=self.get_edit_url(), **kwargs)
 
 
 class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):

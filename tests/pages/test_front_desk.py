@@ -118,6 +118,8 @@ def test_inspect_view_shows_the_request_and_is_logged(client, front_desk):
     assert entry.object_id == str(consultation_request.pk)
     # The log names the request by number, never the patient.
     assert "Anna" not in entry.label
+    edit_url = f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+    assert f'class="button" href="{edit_url}"' in html
 
 
 def test_opening_the_edit_form_is_logged_as_a_view(client, front_desk):

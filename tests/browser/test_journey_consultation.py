@@ -1,0 +1,108 @@
+"""A patient asks for a consultation with the keyboard only; the front desk works
+the request in the admin (issue 7's form journeys, issue 5's Playwright tests)."""
+
+import re
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import ModelLogEntry
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pages.models import ConsultationRequest
+from tests.factories.consultation import ConsultationRequestFactory
+
+pytestmark = pytest.mark.browser
+
+FORM_DE = "/de/beratung/"
+FRONT_DESK_PASSWORD = "empfang-im-test-2026"  # noqa: S105
+MAX_TABS = 60
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until ``selector`` has the focus, as a keyboard user would."""
+    target = page.locator(selector)
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    pytest.fail(f"{selector} cannot be reached with the Tab key")
+
+
+def test_a_patient_sends_a_request_with_the_keyboard_after_an_error(phone_page):
+    page = phone_page
+    page.goto(FORM_DE)
+    # Faster than a person types is a bot: wait out the form's minimum fill time.
+    page.wait_for_timeout(3100)
+
+    tab_to(page, "#id_name")
+    page.keyboard.type("Erika Mustermann")
+    tab_to(page, "#id_email")
+    page.keyboard.type("erika@example.org")
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_title(re.compile(r"^Fehler:"))
+    summary = page.locator("#error-summary")
+    expect(summary).to_contain_text("Es gibt ein Problem")
+    expect(summary).to_be_focused()
+    expect(page.locator("#id_name")).to_have_value("Erika Mustermann")
+    assert ConsultationRequest.objects.count() == 0
+
+    # The summary links to the consent box; the keyboard follows it there.
+    page.keyboard.press("Tab")
+    consent_link = page.locator("#error-summary a[href='#id_consent']")
+    expect(consent_link).to_be_focused()
+    tab_to(page, "#id_topic")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "#id_message")
+    page.keyboard.type("Seit Monaten Schmerzen im unteren Rücken.")
+    tab_to(page, "#id_consent")
+    page.keyboard.press("Space")
+    expect(page.locator("#id_consent")).to_be_checked()
+    page.keyboard.press("Enter")
+
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("#error-summary")).to_have_count(0)
+    assert "erika" not in page.url.lower()
+    stored = ConsultationRequest.objects.get()
+    assert stored.name == "Erika Mustermann"
+    assert stored.email == "erika@example.org"
+    assert stored.message == "Seit Monaten Schmerzen im unteren Rücken."
+    assert stored.consented_at is not None
+
+
+def front_desk_user(django_user_model):
+    user = django_user_model.objects.create_user(
+        "empfang", "empfang@roc-ortho.example", FRONT_DESK_PASSWORD
+    )
+    user.groups.add(Group.objects.get(name="Front desk"))
+    return user
+
+
+def test_the_front_desk_marks_a_request_contacted(desktop_page, django_user_model):
+    request = ConsultationRequestFactory(name="Max Beispiel")
+    front_desk_user(django_user_model)
+    page = desktop_page
+
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", "empfang")
+    page.fill("input[name=password]", FRONT_DESK_PASSWORD)
+    page.click("button[type=submit]")
+    menu_entry = re.compile("^(Consultation requests|Beratungsanfragen)$")
+    page.get_by_role("link", name=menu_entry).click()
+    row = page.locator("tbody tr", has_text="Max Beispiel")
+    row.locator("a").first.click()
+    expect(page.locator("main")).to_contain_text("Max Beispiel")
+    page.get_by_role("link", name="Change status, assignment or notes").click()
+
+    page.select_option("select[name=status]", ConsultationRequest.Status.CONTACTED)
+    page.get_by_role("button", name=re.compile("^(Save|Speichern)$")).click()
+
+    expect(page.locator(".messages")).to_be_visible()
+    request.refresh_from_db()
+    assert request.status == ConsultationRequest.Status.CONTACTED
+    assert ModelLogEntry.objects.filter(
+        action="pages.consultation_request.status", object_id=str(request.pk)
+    ).exists()
