@@ -282,3 +282,23 @@ def test_missing_pages_are_never_cached(client, site):
 
     assert [r.status_code for r in responses] == [404, 404]
     assert [cache_status(r) for r in responses] == [None, None]
+
+
+def test_editing_a_snippet_in_the_admin_refreshes_the_pages(
+    client, treatments, editor_client
+):
+    region = treatments.get_children().get().specific.body_regions.get()
+    assert ">Region" in client.get("/de/behandlungen/").content.decode()
+
+    response = editor_client.post(
+        f"/admin/snippets/treatments/bodyregion/edit/{region.pk}/",
+        {
+            "name_de": "Kniegelenk",
+            "name_en": "Knee joint",
+            "slug": region.slug,
+            "sort_order": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    assert ">Kniegelenk</h2>" in client.get("/de/behandlungen/").content.decode()
