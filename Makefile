@@ -40,6 +40,7 @@ prepare: install compilemessages
 	$(RUN_ENV) $(MANAGE) createcachetable
 	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(RUN_ENV) $(MANAGE) load_demo_content
+	$(RUN_ENV) $(MANAGE) clear_page_cache
 
 # The task worker (front-desk mails) runs beside gunicorn and stops with it.
 run: prepare

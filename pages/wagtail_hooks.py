@@ -24,6 +24,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from pages import page_cache
 from pages.encryption import search_filter
 from pages.models import ConsultationRequest
 
@@ -275,3 +276,11 @@ def register_consultation_request_log_actions(actions):
     actions.register_action(
         EXPORT_ACTION, _("Export consultation requests"), _("Exported the request")
     )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def clear_page_cache_after_snippet_change(request, instance_or_instances) -> None:
+    """Pages show snippets (body regions): an edited snippet clears cached pages."""
+    page_cache.clear()

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached pages to anonymous readers before any session or database work.
+    "pages.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,6 +175,11 @@ CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 6
 CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
 CONSULTATION_RETENTION_CLOSED_DAYS = 180
 CONSULTATION_RETENTION_UNWORKED_DAYS = 365
+
+# Rendered pages for anonymous readers (pages.page_cache), in the default cache.
+# Publishing clears them at once; this bounds what other edits (snippets, images)
+# leave stale.
+PAGE_CACHE_SECONDS = 60 * 60
 
 # The demo admin account may only be created where a settings module allows it.
 DEMO_ADMIN_ALLOWED = False

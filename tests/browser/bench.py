@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class Result:
     p99_ms: float
     bad_status: int
     socket_errors: int
+    page_cache: str
 
 
 def say(text: str = "") -> None:
@@ -76,8 +78,15 @@ def wrk(url: str, seconds: int, connections: int, script: Path) -> list[int]:
     return [int(number) for number in line.split()[1:]]
 
 
+def page_cache_status(url: str) -> str:
+    """What pages.page_cache said about ``url`` after the warm-up ("-": nothing)."""
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (own server)
+        return response.headers.get("X-Page-Cache", "-")
+
+
 def bench(name: str, url: str, seconds: int, connections: int, script: Path) -> Result:
     wrk(url, 3, connections, script)  # warm up every worker first
+    page_cache = page_cache_status(url)
     requests, duration_us, p50, p95, p99, bad_status, errors = wrk(
         url, seconds, connections, script
     )
@@ -91,6 +100,7 @@ def bench(name: str, url: str, seconds: int, connections: int, script: Path) -> 
         p99_ms=p99 / 1000,
         bad_status=bad_status,
         socket_errors=errors,
+        page_cache=page_cache,
     )
 
 
@@ -124,12 +134,13 @@ def main() -> int:
 
     say(
         f"{'target':<18} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
-        f" {'requests':>9} {'errors':>7}"
+        f" {'requests':>9} {'errors':>7}  page cache"
     )
     for r in results:
         say(
             f"{r.name:<18} {r.per_second:>9.1f} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f}"
             f" {r.p99_ms:>8.1f} {r.requests:>9} {r.bad_status + r.socket_errors:>7}"
+            f"  {r.page_cache}"
         )
     static = next(r for r in results if r.name in STATIC_FILES)
     for r in results:

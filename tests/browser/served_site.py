@@ -88,6 +88,7 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
         manage(env, "createcachetable")
         manage(env, "collectstatic", "--noinput", "-v", "0")
         manage(env, "load_demo_content")
+        manage(env, "clear_page_cache")
 
         url = f"http://{HOST}:{free_port()}"
         log = tmp / "server.log"

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import WorkflowState
@@ -117,3 +118,37 @@ def test_editor_cannot_approve_own_submission(client, denervation_page, editor):
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert TreatmentPage.objects.get(pk=denervation_page.pk).subtitle_de != "X"
+
+
+def test_readers_see_a_submitted_edit_only_once_approved(
+    client, denervation_page, editor, reviewer
+):
+    """The page cache (pages.page_cache) never shows the draft, and shows the
+    approved version at once."""
+    page_url = "/de/behandlungen/denervation-thermokoagulation/"
+    staff = Client()
+    staff.force_login(editor)
+    client.get(page_url)
+    staff.post(
+        f"/admin/pages/{denervation_page.pk}/edit/",
+        edit_form_data(
+            denervation_page, subtitle_de="Neu geprüft", **{"action-submit": "1"}
+        ),
+    )
+    while_in_review = client.get(page_url)
+    state = WorkflowState.objects.get(object_id=str(denervation_page.pk))
+    staff.force_login(reviewer)
+    staff.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(denervation_page.pk, "approve", state.current_task_state.pk),
+        ),
+        {"comment": ""},
+    )
+
+    approved = client.get(page_url)
+
+    assert while_in_review["X-Page-Cache"] == "hit"
+    assert "Neu geprüft" not in while_in_review.content.decode()
+    assert approved["X-Page-Cache"] == "miss"
+    assert "Neu geprüft" in approved.content.decode()

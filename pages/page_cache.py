@@ -1,0 +1,140 @@
+"""Whole rendered pages for anonymous readers, kept in Django's ``default`` cache.
+
+A hit is served near the top of the middleware stack (``PageCacheMiddleware``
+right after whitenoise): one cache read, no session, no database query (on the
+local-memory and Redis caches; the database cache used by ``make run`` reads its
+table once), no template. Which responses are kept is decided on the response,
+so the rule is generic: a GET without query string from a reader without a
+session cookie, answered by Wagtail's page view with a 200 that sets no cookie
+and is not marked private or uncacheable (``add_never_cache_headers``, as the
+consultation form and its thank-you page do). Logged-in editors, previews (they
+are admin views), the admin, POSTs, search results (they have a query string)
+and the form never get or fill the cache.
+
+Any publish, unpublish, move or deletion of a page clears every cached page: the
+header, the treatment index and the related-treatment lists show other pages, so
+working out which pages show the changed one would be fragile, and publishing is
+rare next to reading. Clearing replaces a "generation" token that every entry
+carries; entries of an older generation are never served and expire on their own.
+Because a response keeps the generation read before it was rendered, a page
+rendered while a publish happens is never served as current.
+
+wagtail-cache (CodeRed) does the same but requires ``wagtail<8.0``, and Django's
+own cache middleware has no way to clear only the pages and caches editors'
+responses per cookie; hence these few lines.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re, get_max_age
+from django.utils.translation import get_language_from_path
+
+GENERATION_KEY = "page-cache:generation"
+ENTRY_KEY_PREFIX = "page-cache:page:"
+STATUS_HEADER = "X-Page-Cache"
+# The response headers a cached page may vary on: pages are kept only for readers
+# without a session, and only when Django compressed nothing.
+HARMLESS_VARY = {"cookie", "accept-encoding"}
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+
+def clear() -> None:
+    """Make every cached page stale: the next reader gets a fresh render."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def clear_on_signal(**kwargs) -> None:
+    """Receiver for page publishing, unpublishing, moving and deletion."""
+    clear()
+
+
+def entry_key(request: HttpRequest) -> str:
+    """Scheme, host, language and path: everything a cached page depends on."""
+    language = get_language_from_path(request.path_info) or ""
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    digest = hashlib.sha256(f"{language} {address}".encode()).hexdigest()
+    return f"{ENTRY_KEY_PREFIX}{digest}"
+
+
+def may_read(request: HttpRequest) -> bool:
+    """Whether the cache may answer: an anonymous GET/HEAD without query string."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def may_store(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether ``response`` is an anonymous reader's Wagtail page, the same for all.
+
+    Override points elsewhere (a view that must never be cached) only need to
+    mark their response with ``add_never_cache_headers`` or set a cookie.
+    """
+    match = request.resolver_match
+    if (
+        request.method != "GET"
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or response.has_header("Content-Encoding")
+        or match is None
+        or match.url_name != "wagtail_serve"
+    ):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    directives = {
+        directive.split("=", 1)[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if directives & UNCACHEABLE_DIRECTIVES or get_max_age(response) == 0:
+        return False
+    vary = {
+        header.strip().lower()
+        for header in cc_delim_re.split(response.get("Vary", ""))
+        if header.strip()
+    }
+    return vary <= HARMLESS_VARY
+
+
+class PageCacheMiddleware:
+    """Serve and store whole pages; place it right after whitenoise."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not may_read(request):
+            return self.get_response(request)
+        key = entry_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        entry = found.get(key)
+        if generation is not None and entry is not None and entry[0] == generation:
+            return self.cached_response(entry)
+        if generation is None:
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            generation = cache.get(GENERATION_KEY)
+        response = self.get_response(request)
+        if generation is not None and may_store(request, response):
+            cache.set(
+                key,
+                (generation, response.content, list(response.items())),
+                timeout=settings.PAGE_CACHE_SECONDS,
+            )
+            response[STATUS_HEADER] = "miss"
+        return response
+
+    def cached_response(self, entry: tuple) -> HttpResponse:
+        """Rebuild the stored response; its headers were set when it was stored."""
+        _generation, content, headers = entry
+        response = HttpResponse(content, headers=dict(headers))
+        response[STATUS_HEADER] = "hit"
+        return response
