@@ -62,9 +62,11 @@ def entry_key(request: HttpRequest) -> str:
 
 
 def may_read(request: HttpRequest) -> bool:
-    """Whether the cache may answer: an anonymous GET/HEAD without query string."""
+    """Whether the cache may answer: an anonymous GET/HEAD without query string
+    (and the cache is on: ``PAGE_CACHE_SECONDS`` 0 turns it off)."""
     return (
-        request.method in ("GET", "HEAD")
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )

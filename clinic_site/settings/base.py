@@ -177,8 +177,8 @@ CONSULTATION_RETENTION_CLOSED_DAYS = 180
 CONSULTATION_RETENTION_UNWORKED_DAYS = 365
 
 # Rendered pages for anonymous readers (pages.page_cache), in the default cache.
-# Publishing clears them at once; this bounds what other edits (snippets, images)
-# leave stale.
+# Publishing clears them at once; this bounds what other edits (images, direct
+# database changes) leave stale. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = 60 * 60
 
 # The demo admin account may only be created where a settings module allows it.

@@ -35,6 +35,10 @@ CACHES = {
     }
 }
 
+# `make dev` (DEBUG on) shows every template change at once: no page cache.
+if DEBUG:
+    PAGE_CACHE_SECONDS = 0
+
 # Fixed keys for local data only; production reads its own from the environment.
 SALT_KEY = "dev-only-field-encryption-salt"
 CONSULTATION_SEARCH_KEY = "dev-only-search-index-key"

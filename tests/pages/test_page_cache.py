@@ -302,3 +302,12 @@ def test_editing_a_snippet_in_the_admin_refreshes_the_pages(
 
     assert response.status_code == 302
     assert ">Kniegelenk</h2>" in client.get("/de/behandlungen/").content.decode()
+
+
+def test_zero_seconds_turns_the_page_cache_off(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+    responses = [client.get("/de/") for _ in range(2)]
+
+    assert [r.status_code for r in responses] == [200, 200]
+    assert [cache_status(r) for r in responses] == [None, None]
