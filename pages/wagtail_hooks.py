@@ -8,6 +8,8 @@ recorded in Wagtail's log (ModelLogEntry), next to Wagtail's own "edit" and
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
@@ -26,6 +28,7 @@ import django_filters
 
 from pages.encryption import search_filter
 from pages.models import ConsultationRequest
+from pages.templatetags.navigation_tags import has_translation, translated_url
 
 VIEW_ACTION = "pages.consultation_request.view"
 STATUS_ACTION = "pages.consultation_request.status"
@@ -268,3 +271,16 @@ def register_consultation_request_log_actions(actions):
     actions.register_action(
         EXPORT_ACTION, _("Export consultation requests"), _("Exported the request")
     )
+
+
+@hooks.register("before_serve_page")
+def send_untranslated_page_home(page, request, serve_args, serve_kwargs):
+    """A page without a version in the reader's language: that language's home.
+
+    Without this, modeltranslation's fallback would show the German text under
+    an English address (and ``lang="en"``). The home page says what happened.
+    """
+    language = translation.get_language()
+    if has_translation(page, language):
+        return None
+    return redirect(translated_url(page, language, request))
