@@ -63,7 +63,6 @@ def search(request: HttpRequest) -> HttpResponse:
         "query": query,
         "results": [],
         "error": "",
-        "noindex": True,
         "alternate_urls": alternate_search_urls(),
         "meta_description": gettext("Search the treatment pages of ROC Ortho."),
     }

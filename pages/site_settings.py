@@ -73,7 +73,7 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
         _("location note"), _('For example "near Munich".'), max_length=80
     )
     phone = models.CharField(
-        _("phone number"), max_length=40, blank=True, help_text=PLACEHOLDER_HELP
+        _("phone number"), max_length=80, blank=True, help_text=PLACEHOLDER_HELP
     )
     email = models.CharField(
         _("email address"), max_length=120, blank=True, help_text=PLACEHOLDER_HELP
@@ -119,7 +119,7 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
     )
     vat_id = models.CharField(
         _("VAT identification number"),
-        max_length=60,
+        max_length=120,
         blank=True,
         help_text=PLACEHOLDER_HELP,
     )

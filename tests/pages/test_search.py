@@ -46,7 +46,6 @@ def test_empty_search_asks_for_a_word(client, demo_site):
 
     assert "Geben Sie ein Wort ein" in html
     assert result_links(html) == []
-    assert '<meta name="robots" content="noindex">' in html
 
 
 def test_no_result_state(client, demo_site):

@@ -54,6 +54,7 @@ def test_demo_values_are_marked_placeholders_never_invented(demo_site):
             "[To be supplied by the clinic:"
         )
     assert clinic.locality == "Aschheim"
+    clinic.full_clean()  # fits the columns, which SQLite would not enforce
 
 
 def test_demo_command_keeps_edited_settings(demo_site):
