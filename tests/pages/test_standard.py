@@ -6,7 +6,13 @@ from django.conf import settings
 
 import pytest
 
-from pages.models import ClinicSettings, ConsultationPage, StandardPage
+from pages.models import (
+    ClinicSettings,
+    ConsultationPage,
+    HomePage,
+    LegalNoticePage,
+    StandardPage,
+)
 from tests.pages.conftest import page_html
 
 LEGAL_PAGES = [
@@ -119,3 +125,24 @@ def test_consent_label_links_to_the_privacy_notice(client, demo_site, form, priv
     assert ConsultationPage.objects.get().privacy_page.specific == (
         StandardPage.objects.get(slug_de="datenschutz")
     )
+
+
+def test_admin_edits_standard_pages_in_both_languages(admin_client, demo_site):
+    home = HomePage.objects.get()
+    response = admin_client.get(f"/admin/pages/add/pages/standardpage/{home.pk}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("title", "slug", "intro"):
+        assert f'name="{field}_de"' in html
+        assert f'name="{field}_en"' in html
+    assert 'id="body_de-' in html or 'data-contentpath="body_de"' in html
+    assert 'id="body_en-' in html or 'data-contentpath="body_en"' in html
+
+
+def test_only_one_impressum(admin_client, demo_site):
+    home = HomePage.objects.get()
+    response = admin_client.get(f"/admin/pages/add/pages/legalnoticepage/{home.pk}/")
+
+    assert response.status_code == 302  # Wagtail refuses: the demo has one
+    assert LegalNoticePage.can_create_at(home) is False
