@@ -1,14 +1,26 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import search, views
+from pages.sitemaps import PageSitemap
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap}},
+        name="sitemap",
+    ),
 ]
 
 if settings.DEBUG:
@@ -18,6 +30,7 @@ if settings.DEBUG:
 
 # Every page lives under /de/ or /en/; LocaleMiddleware sends "/" to one of them.
 urlpatterns += i18n_patterns(
+    path(_("search/"), search.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

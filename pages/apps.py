@@ -9,7 +9,7 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Clear the page cache whenever what anonymous readers see changes.
+        """Clear the cached pages and site shell whenever readers' view changes.
 
         Signals, because publishing happens in Wagtail's code (the admin, the
         workflow's approval, scheduled publishing), not in this project's.
@@ -18,13 +18,16 @@ class PagesConfig(AppConfig):
         from wagtail.signals import post_page_move, published, unpublished
 
         from pages.page_cache import clear_on_signal
+        from pages.site_settings import clear_shell_cache
 
-        published.connect(clear_on_signal, dispatch_uid="page_cache_published")
-        unpublished.connect(clear_on_signal, dispatch_uid="page_cache_unpublished")
-        post_page_move.connect(clear_on_signal, dispatch_uid="page_cache_moved")
-        post_delete.connect(
-            clear_on_signal, sender=Page, dispatch_uid="page_cache_page_deleted"
-        )
+        # The cached header and footer hold page titles and addresses: any page
+        # that is published, unpublished, moved or deleted may be one of them.
+        for receiver in (clear_on_signal, clear_shell_cache):
+            name = receiver.__name__
+            published.connect(receiver, dispatch_uid=f"{name}_published")
+            unpublished.connect(receiver, dispatch_uid=f"{name}_unpublished")
+            post_page_move.connect(receiver, dispatch_uid=f"{name}_moved")
+            post_delete.connect(receiver, sender=Page, dispatch_uid=f"{name}_deleted")
         # A page made private (or public again) is not published anew.
         post_save.connect(
             clear_on_signal,

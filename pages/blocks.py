@@ -63,3 +63,35 @@ def prose_blocks() -> list[tuple[str, blocks.Block]]:
         ("numbered_list", NumberedListBlock()),
         ("note", NoteBlock()),
     ]
+
+
+class HeadingBlock(blocks.CharBlock):
+    """A section heading inside a page body (rendered as ``h2``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=160, **kwargs)
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+        preview_value = "Kontakt"
+
+
+class ClinicContactBlock(blocks.StaticBlock):
+    """The clinic's address and contact details, as kept in the site settings."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Clinic contact details")
+        admin_text = _("Shows the address, phone and email from the site settings.")
+        template = "blocks/clinic_contact.html"
+
+
+def page_body_blocks() -> list[tuple[str, blocks.Block]]:
+    """The blocks of a standard page body: prose with headings and contact."""
+    return [
+        ("heading", HeadingBlock()),
+        *prose_blocks(),
+        ("clinic_contact", ClinicContactBlock()),
+    ]

@@ -8,6 +8,8 @@ recorded in Wagtail's log (ModelLogEntry), next to Wagtail's own "edit" and
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
@@ -27,6 +29,7 @@ import django_filters
 from pages import page_cache
 from pages.encryption import search_filter
 from pages.models import ConsultationRequest
+from pages.templatetags.navigation_tags import has_translation, translated_url
 
 VIEW_ACTION = "pages.consultation_request.view"
 STATUS_ACTION = "pages.consultation_request.status"
@@ -284,3 +287,16 @@ def register_consultation_request_log_actions(actions):
 def clear_page_cache_after_snippet_change(request, instance_or_instances) -> None:
     """Pages show snippets (body regions): an edited snippet clears cached pages."""
     page_cache.clear()
+
+
+@hooks.register("before_serve_page")
+def send_untranslated_page_home(page, request, serve_args, serve_kwargs):
+    """A page without a version in the reader's language: that language's home.
+
+    Without this, modeltranslation's fallback would show the German text under
+    an English address (and ``lang="en"``). The home page says what happened.
+    """
+    language = translation.get_language()
+    if has_translation(page, language):
+        return None
+    return redirect(translated_url(page, language, request))

@@ -1,4 +1,15 @@
+from pages.site_settings import ClinicSettings, NavigationItem
+
 from .consultation import ConsultationPage, ConsultationRequest
 from .home import HomePage
+from .standard import LegalNoticePage, StandardPage
 
-__all__ = ["ConsultationPage", "ConsultationRequest", "HomePage"]
+__all__ = [
+    "ClinicSettings",
+    "ConsultationPage",
+    "ConsultationRequest",
+    "HomePage",
+    "LegalNoticePage",
+    "NavigationItem",
+    "StandardPage",
+]

@@ -1,44 +1,215 @@
+"""The site shell: header, footer, language switch and page metadata."""
+
+import re
+
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
+from pages.models.home import UNTRANSLATED_PATHS
+from pages.site_settings import ClinicSettings, shell_cache_key
+
 register = template.Library()
+
+# "[Von der Praxis zu ergänzen: …]" / "[To be supplied by the clinic: …]"
+PLACEHOLDER = re.compile(
+    r"\[(?:Von der Praxis zu ergänzen|To be supplied by the clinic)[^\[\]<>]*\]"
+)
+OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def has_translation(page: Page, language: str) -> bool:
+    """Whether ``page`` has a title of its own in ``language`` (no fallback)."""
+    return bool(getattr(page, f"title_{language}", None))
+
+
+def site_root(request: HttpRequest | None) -> Page | None:
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
 
 
 def translated_url(page: Page | None, language: str, request=None) -> str:
-    """The URL of ``page`` in ``language``, or that language's home page."""
+    """The URL of ``page`` in ``language``.
+
+    A page without a version in that language leads to that language's home page
+    with a note; without a page (an error page), the home page itself.
+    """
     with translation.override(language):
+        root = site_root(request)
+        home_url = (root.get_url(request) if root else None) or f"/{language}/"
         if page is not None and page.live:
-            url = page.get_url(request)
-            if url:
-                return url
-        site = Site.find_for_request(request) if request else None
-        root = site.root_page if site else None
-        return root.get_url(request) if root else f"/{language}/"
+            if has_translation(page, language):
+                url = page.get_url(request)
+                if url:
+                    return url
+            return home_url + UNTRANSLATED_PATHS[language]
+        return home_url
+
+
+def alternate_urls(context) -> dict[str, str]:
+    """The current page's address in every language; a view may provide them."""
+    if "alternate_urls" in context:
+        return context["alternate_urls"]
+    request = context.get("request")
+    page = context.get("page")
+    return {code: translated_url(page, code, request) for code, _ in settings.LANGUAGES}
 
 
 @register.inclusion_tag("tags/language_switch.html", takes_context=True)
 def language_switch(context) -> dict:
     """Links to the current page in every other language."""
-    request = context.get("request")
-    page = context.get("page")
     current = translation.get_language()
+    urls = alternate_urls(context)
     links = [
-        {"code": code, "name": name, "url": translated_url(page, code, request)}
+        {"code": code, "name": name, "url": urls[code]}
         for code, name in settings.LANGUAGES
         if code != current
     ]
     return {"links": links}
 
 
-@register.simple_tag(takes_context=True)
-def alternate_links(context) -> list[dict]:
-    """hreflang alternates for the current page in every language."""
+@register.inclusion_tag("tags/page_meta.html", takes_context=True)
+def page_meta(context) -> dict:
+    """Canonical URL, hreflang alternates and Open Graph tags of a page.
+
+    Absolute addresses use the host of the request (checked against
+    ``ALLOWED_HOSTS``), so they are right under ``make run`` as in production.
+    """
     request = context.get("request")
     page = context.get("page")
-    return [
-        {"code": code, "url": translated_url(page, code, request)}
-        for code, _name in settings.LANGUAGES
+    language = translation.get_language()
+    result = {
+        "noindex": context.get("noindex", False),
+        "description": context.get("meta_description", ""),
+    }
+    if request is None or page is None or result["noindex"]:
+        return result
+    urls = {
+        code: request.build_absolute_uri(url)
+        for code, url in alternate_urls(context).items()
+        if has_translation(page, code)
+    }
+    canonical = urls.get(language, "")
+    alternates = [{"code": code, "url": url} for code, url in urls.items()]
+    default = urls.get(settings.LANGUAGE_CODE)
+    if default and len(alternates) > 1:
+        alternates.append({"code": "x-default", "url": default})
+    result.update(
+        canonical=canonical,
+        alternates=alternates if len(alternates) > 1 else [],
+        title=page.seo_title or page.title,
+        description=page_description(page),
+        og_type="article" if page.depth > 2 else "website",
+        og_locale=OG_LOCALES.get(language, language),
+        og_locale_alternates=[OG_LOCALES[code] for code in urls if code != language],
+    )
+    return result
+
+
+def page_description(page: Page) -> str:
+    """The meta description: the search description, else the introduction."""
+    description = page.search_description or getattr(page, "intro", "") or ""
+    if not description and getattr(page, "subtitle", ""):
+        description = page.subtitle
+    return description[:300]
+
+
+@register.simple_tag(takes_context=True)
+def site_shell(context) -> dict:
+    """Clinic details, navigation and footer links, cached per site and language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+    language = translation.get_language()
+    key = shell_cache_key(site.pk, language)
+    shell = cache.get(key)
+    if shell is None:
+        shell = build_shell(site, request)
+        cache.set(key, shell, 60 * 60 * 24)
+    return shell
+
+
+def build_shell(site: Site, request: HttpRequest) -> dict:
+    """Plain values for the header and footer (strings only: they are cached)."""
+    clinic = (
+        ClinicSettings.objects.select_related(
+            "legal_notice_page", "privacy_page", "accessibility_page"
+        )
+        .filter(site=site)
+        .first()
+    )
+    if clinic is None:
+        return {"name": site.site_name or settings.WAGTAIL_SITE_NAME, "nav": []}
+    items = clinic.navigation_items.select_related("page").order_by("sort_order")
+    nav = [
+        {"url": item.page.get_url(request), "label": item.label or item.page.title}
+        for item in items
+        if item.page.live
     ]
+    footer = [
+        {"url": page.get_url(request), "label": page.title}
+        for page in (
+            clinic.legal_notice_page,
+            clinic.privacy_page,
+            clinic.accessibility_page,
+        )
+        if page is not None and page.live
+    ]
+    fields = [
+        field.name
+        for field in ClinicSettings._meta.concrete_fields
+        if field.get_internal_type() in {"CharField", "TextField", "URLField"}
+        and field.name[-3:] not in {"_de", "_en"}
+    ]
+    shell = {name: str(getattr(clinic, name) or "") for name in fields}
+    shell.update(
+        name=clinic.clinic_name,
+        nav=[item for item in nav if item["url"]],
+        footer=[item for item in footer if item["url"]],
+        phone_href=phone_href(clinic.phone),
+        email_href="" if is_placeholder(clinic.email) else clinic.email,
+    )
+    return shell
+
+
+def is_placeholder(value: str) -> bool:
+    return bool(PLACEHOLDER.fullmatch(value.strip())) if value else False
+
+
+def phone_href(phone: str) -> str:
+    """``tel:`` address of a phone number, or "" for a placeholder."""
+    if not phone or is_placeholder(phone):
+        return ""
+    digits = re.sub(r"[^\d+]", "", phone)
+    return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def mark_placeholders(value) -> SafeString:
+    """Highlight "[Von der Praxis zu ergänzen: …]" so that nobody misses it."""
+    text = conditional_escape(value or "")
+    return mark_safe(  # noqa: S308 (escaped above; only adds <mark>)
+        PLACEHOLDER.sub(
+            lambda match: f'<mark class="placeholder">{match.group(0)}</mark>',
+            str(text),
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def current_nav(context, url: str) -> str:
+    """``aria-current`` for the navigation link of the section being read."""
+    request = context.get("request")
+    path = request.path if request else ""
+    if url and path == url:
+        return mark_safe(' aria-current="page"')
+    if url and path.startswith(url) and url.count("/") > 2:
+        return mark_safe(' aria-current="true"')
+    return ""

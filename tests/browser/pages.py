@@ -29,6 +29,16 @@ PAGES = (
     SitePage("denervation-en", "/en/treatments/denervation-thermocoagulation/", "en"),
     SitePage("consultation-de", "/de/beratung/", "de"),
     SitePage("consultation-en", "/en/consultation/", "en"),
+    SitePage("legal-notice-de", "/de/impressum/", "de"),
+    SitePage("legal-notice-en", "/en/legal-notice/", "en"),
+    SitePage("privacy-de", "/de/datenschutz/", "de"),
+    SitePage("privacy-en", "/en/privacy/", "en"),
+    SitePage("accessibility-de", "/de/barrierefreiheit/", "de"),
+    SitePage("accessibility-en", "/en/accessibility/", "en"),
+    SitePage("search-results-de", "/de/suche/?q=Knie", "de"),
+    SitePage("search-results-en", "/en/search/?q=knee", "en"),
+    SitePage("search-empty-de", "/de/suche/", "de"),
+    SitePage("search-empty-en", "/en/search/", "en"),
 )
 
 # Addresses that no page has: the site's 404 page in each language.

@@ -45,3 +45,42 @@ def test_unknown_url_is_a_translated_404(client, site, path, heading):
 
     assert response.status_code == 404
     assert heading in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "index", "heading"),
+    [
+        ("/de/", "/de/behandlungen/", "Behandlungen nach Körperregion"),
+        ("/en/", "/en/treatments/", "Treatments by body region"),
+    ],
+)
+def test_home_page_lists_body_regions_linking_to_the_filter(
+    client, demo_site, path, index, heading
+):
+    html = client.get(path).content.decode()
+
+    assert heading in html
+    assert f'href="{index}?region=knee"' in html
+    assert f'href="{index}?region=spine"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "about", "consultation"),
+    [
+        ("/de/", "strukturierte Diagnostik", 'href="/de/beratung/"'),
+        ("/en/", "structured diagnosis", 'href="/en/consultation/"'),
+    ],
+)
+def test_home_page_says_who_the_clinic_is_and_the_way_to_a_consultation(
+    client, demo_site, path, about, consultation
+):
+    html = client.get(path).content.decode()
+
+    assert about in html
+    assert "Aschheim" in html
+    assert "minimal" in html
+    assert consultation in html
+
+
+def test_home_page_sets_no_cookie(client, demo_site):
+    assert not client.get("/de/").cookies

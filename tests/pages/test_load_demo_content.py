@@ -1,3 +1,5 @@
+import io
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -5,7 +7,14 @@ from wagtail.models import Site
 
 import pytest
 
-from pages.models import ConsultationPage, ConsultationRequest, HomePage
+from pages.models import (
+    ClinicSettings,
+    ConsultationPage,
+    ConsultationRequest,
+    HomePage,
+    LegalNoticePage,
+    StandardPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +71,12 @@ def test_demo_command_creates_the_consultation_page_once(client):
     assert client.get("/de/beratung/").status_code == 200
     assert client.get("/en/consultation/").status_code == 200
     assert not ConsultationRequest.objects.exists()
+
+
+def test_demo_command_twice_keeps_one_of_each_shell_page():
+    call_command("load_demo_content", stdout=io.StringIO())
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    assert StandardPage.objects.count() == 3
+    assert LegalNoticePage.objects.count() == 1
+    assert ClinicSettings.objects.get().navigation_items.count() == 3

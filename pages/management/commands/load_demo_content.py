@@ -7,6 +7,12 @@ from wagtail.models import Page
 
 from pages.demo.consultation import ensure_consultation_page
 from pages.demo.home import ensure_home_page
+from pages.demo.shell import (
+    ensure_clinic_settings,
+    ensure_home_sections,
+    ensure_information_pages,
+    link_consent_to_privacy,
+)
 from treatments.demo.loader import (
     ensure_body_regions,
     ensure_denervation_page,
@@ -42,6 +48,16 @@ class Command(BaseCommand):
         self.report("treatment page", denervation, created)
         consultation, created = ensure_consultation_page(home)
         self.report("consultation page", consultation, created)
+        pages = {}
+        for label, (page, created) in ensure_information_pages(home).items():
+            self.report(label, page, created)
+            pages[label] = page
+        link_consent_to_privacy(pages["privacy notice"])
+        if ensure_home_sections(home):
+            self.stdout.write("home page: filled the empty sections")
+        _clinic, changed = ensure_clinic_settings(pages)
+        state = "filled the empty fields" if changed else "kept as they were"
+        self.stdout.write(f"clinic details and navigation: {state}")
         if settings.DEMO_ADMIN_ALLOWED:
             self.ensure_demo_admin()
 
