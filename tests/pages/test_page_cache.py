@@ -7,10 +7,16 @@ import re
 from django.core.management import call_command
 from django.test import Client
 
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    streamfield,
+)
 
 import pytest
+from modeltranslation.translator import translator
 
 from pages.models import HomePage
 from tests.factories.treatments import (
@@ -59,18 +65,18 @@ def editor_client(superuser) -> Client:
 
 
 def home_edit_data(page: HomePage, **changes) -> dict:
-    return nested_form_data(
-        {
-            "title_de": page.title_de,
-            "title_en": page.title_en,
-            "slug_de": page.slug_de,
-            "slug_en": page.slug_en,
-            "intro_de": page.intro_de,
-            "intro_en": page.intro_en,
-            "comments": inline_formset([]),
-            **changes,
-        }
-    )
+    """The home page's admin edit form, every translated field as it is now."""
+    data = {"comments": inline_formset([])}
+    for name in translator.get_options_for_model(HomePage).all_fields:
+        for field in translator.get_options_for_model(HomePage).all_fields[name]:
+            value = getattr(page, field.name)
+            data[field.name] = (
+                streamfield([]) if isinstance(field, StreamField) else value or ""
+            )
+    for field in ("title", "slug"):
+        for language in ("de", "en"):
+            data[f"{field}_{language}"] = getattr(page, f"{field}_{language}")
+    return nested_form_data({**data, **changes})
 
 
 def test_second_anonymous_get_is_served_from_the_cache(
