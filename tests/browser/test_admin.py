@@ -1,11 +1,13 @@
 from django.contrib.auth import get_user_model
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.management.commands.load_demo_content import (
     DEMO_ADMIN_PASSWORD,
     DEMO_ADMIN_USERNAME,
 )
+from tests.staff import current_code
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +33,10 @@ def test_staff_sign_in_reaches_the_dashboard_without_other_hosts(desktop_page):
 
     desktop_page.fill("input[name=username]", DEMO_ADMIN_USERNAME)
     desktop_page.fill("input[name=password]", DEMO_ADMIN_PASSWORD)
+    desktop_page.click("button[type=submit]")
+    desktop_page.wait_for_url("**/admin/two-factor/verify/**")
+    device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
+    desktop_page.fill("input[name=otp_token]", current_code(device))
     desktop_page.click("button[type=submit]")
     desktop_page.wait_for_load_state("networkidle")
 
