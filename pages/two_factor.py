@@ -25,26 +25,19 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from clinic_site.security import is_admin_path
+from clinic_site.security import SIGN_IN_VIEWS, is_admin_path
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
-# Views a signed-in but unverified staff member may still reach.
-OPEN_VIEWS = {
-    "wagtailadmin_login",
-    "wagtailadmin_logout",
-    "wagtailadmin_javascript_catalog",
-    "two_factor_setup",
-    "two_factor_verify",
-}
 
 
 class RequireTwoFactorMiddleware:
     """Send a signed-in, unverified user from the admin to enrolment or the code.
 
     Install it after django-otp's ``OTPMiddleware``, which marks a verified
-    session (``request.user.is_verified()``).
+    session (``request.user.is_verified()``). The sign-in steps themselves
+    (``SIGN_IN_VIEWS``) stay open.
     """
 
     def __init__(self, get_response) -> None:
@@ -59,7 +52,7 @@ class RequireTwoFactorMiddleware:
             not is_admin_path(request.path_info)
             or not user.is_authenticated
             or user.is_verified()
-            or request.resolver_match.url_name in OPEN_VIEWS
+            or request.resolver_match.url_name in SIGN_IN_VIEWS
         ):
             return None
         step = "two_factor_verify" if user_has_device(user) else "two_factor_setup"

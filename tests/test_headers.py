@@ -53,17 +53,28 @@ def test_patient_pages_get_the_other_security_headers(client, demo_content, path
         assert f"{feature}=()" in permissions
 
 
-def test_admin_allows_inline_styles_but_no_inline_scripts(client):
-    response = client.get("/admin/login/")
+@pytest.mark.parametrize("path", ["/admin/login/", "/admin/two-factor/verify/"])
+def test_admin_sign_in_allows_inline_styles_but_no_inline_scripts(client, path):
+    response = client.get(path, follow=True)
 
     policy = directives(response)
     assert policy["script-src"] == {"'self'"}
     assert "'unsafe-inline'" in policy["style-src"]
-    assert "unsafe-eval" not in response["Content-Security-Policy"]
     assert policy["object-src"] == {"'none'"}
     # The admin frames its own page previews, nobody else frames it.
     assert policy["frame-ancestors"] == {"'self'"}
     assert response["Permissions-Policy"].startswith("accelerometer=()")
+
+
+def test_admin_editing_pages_allow_inline_scripts_but_no_eval(admin_client):
+    response = admin_client.get("/admin/pages/")
+
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["script-src"] == {"'self'", "'unsafe-inline'"}
+    assert "unsafe-eval" not in response["Content-Security-Policy"]
+    assert policy["connect-src"] == {"'self'"}
+    assert policy["frame-ancestors"] == {"'self'"}
 
 
 def test_patient_pages_contain_no_inline_script_or_style(client, demo_content):

@@ -151,6 +151,10 @@ STORAGES = {
     },
 }
 
+# A treatment page's edit form posts over 1,000 fields (one per block and
+# language); Django's default limit would answer "Save draft" with a 400.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
 WAGTAIL_SITE_NAME = "ROC Ortho"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False  # content languages come from modeltranslation
@@ -192,7 +196,8 @@ CONTENT_SECURITY_POLICY = {
 }
 # The Wagtail admin (clinic_site.security.SiteCSPMiddleware) sets inline style
 # attributes from its scripts and in its templates, shows uploaded images as
-# blobs while they upload, and previews pages in a frame of its own origin.
+# blobs while they upload, and previews pages in a frame of its own origin. Its
+# sign-in pages (password and code) need no inline script and get none.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
@@ -200,6 +205,15 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "img-src": ["'self'", "data:", "blob:"],
         "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
         "frame-ancestors": ["'self'"],
+    }
+}
+# Behind the sign-in, Wagtail 8's own widgets (date and time choosers, inline
+# panels) and its modal loader run inline scripts (wagtail/wagtail#1288), so the
+# editing pages allow them; still no eval, no other host.
+CONTENT_SECURITY_POLICY_ADMIN_EDITING = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
     }
 }
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.contrib.auth import get_user_model
 
 import pytest
@@ -40,5 +42,6 @@ def test_staff_sign_in_reaches_the_dashboard_without_other_hosts(desktop_page):
     desktop_page.click("button[type=submit]")
     desktop_page.wait_for_load_state("networkidle")
 
-    assert desktop_page.url.endswith("/admin/")
+    assert urlsplit(desktop_page.url).path == "/admin/"
+    assert desktop_page.locator("#wagtail-sidebar").count() == 1
     # network_guard fails the test on any request to another host.

@@ -5,6 +5,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 
 import pytest
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -72,6 +73,20 @@ def test_wrong_code_is_refused_with_a_translated_error(client, staff):
     assert response.status_code == 400
     assert "Der Code ist falsch oder abgelaufen." in response.content.decode()
     assert client.get("/admin/").status_code == 302
+
+
+def test_code_form_carries_its_csrf_token(staff):
+    device = TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    page = client.get(VERIFY_URL).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    response = client.post(
+        VERIFY_URL, {"otp_token": current_code(device), "csrfmiddlewaretoken": token}
+    )
+
+    assert response.status_code == 302
 
 
 def test_verify_ignores_a_next_address_on_another_host(client, staff):
