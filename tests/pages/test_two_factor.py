@@ -173,3 +173,15 @@ def test_demo_admin_code_comes_from_demo_totp(client):
 
     assert re.fullmatch(r"\d{6}", code)
     assert response.status_code == 302
+
+
+def test_reset_two_factor_makes_the_next_sign_in_enrol(client, staff):
+    TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
+    StaticDevice.objects.create(user=staff, name="Recovery codes")
+    out = io.StringIO()
+
+    call_command("reset_two_factor", "redaktion", stdout=out)
+    client.force_login(staff)
+
+    assert "removed 2 two-factor device(s)" in out.getvalue()
+    assert client.get("/admin/")["Location"].startswith(SETUP_URL)
