@@ -63,9 +63,8 @@ class TokenForm(forms.Form):
     otp_token = forms.CharField(
         label=_("Code"),
         max_length=16,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
-        ),
+        # Not inputmode=numeric: recovery codes have letters.
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
     def clean_otp_token(self) -> str:
@@ -172,7 +171,9 @@ def verify_view(request: HttpRequest) -> HttpResponse:
 
 
 def lockout_response(
-    request: HttpRequest, original_response: HttpResponse | None, credentials: dict
+    request: HttpRequest,
+    original_response: HttpResponse | None,
+    credentials: dict | None,
 ) -> HttpResponse:
     """django-axes' answer to a locked-out login: a translated page and 429."""
     return render(
