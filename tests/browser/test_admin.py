@@ -9,7 +9,7 @@ from pages.management.commands.load_demo_content import (
     DEMO_ADMIN_PASSWORD,
     DEMO_ADMIN_USERNAME,
 )
-from tests.staff import current_code
+from tests.browser.staff import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +31,9 @@ def test_staff_sign_in_reaches_the_dashboard_without_other_hosts(desktop_page):
     get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).update(
         email="empfang@roc-ortho.example"
     )
-    desktop_page.goto("/admin/login/")
-
-    desktop_page.fill("input[name=username]", DEMO_ADMIN_USERNAME)
-    desktop_page.fill("input[name=password]", DEMO_ADMIN_PASSWORD)
-    desktop_page.click("button[type=submit]")
-    desktop_page.wait_for_url("**/admin/two-factor/verify/**")
     device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
-    desktop_page.fill("input[name=otp_token]", current_code(device))
-    desktop_page.click("button[type=submit]")
+
+    sign_in(desktop_page, device, DEMO_ADMIN_PASSWORD)
     desktop_page.wait_for_load_state("networkidle")
 
     assert urlsplit(desktop_page.url).path == "/admin/"

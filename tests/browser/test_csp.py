@@ -1,19 +1,16 @@
 """Patient pages and the admin work under their Content-Security-Policy."""
 
-from urllib.parse import urlsplit
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Page
 
 from tests.browser.chromium import DESKTOP, PHONE
 from tests.browser.csp import record_csp_violations
+from tests.browser.staff import sign_in
 from tests.factories.consultation import ConsultationRequestFactory
 from tests.factories.treatments import TreatmentPageFactory
-from tests.staff import current_code
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 pytestmark = pytest.mark.browser
@@ -95,17 +92,6 @@ def make_staff(username: str, *groups: str) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="App", confirmed=True)
 
 
-def sign_in(page: Page, device: TOTPDevice) -> None:
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", device.user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/two-factor/verify/**")
-    page.fill("input[name=otp_token]", current_code(device))
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: urlsplit(url).path == "/admin/")
-
-
 def test_editor_works_in_the_admin_without_violation(watched):
     device = make_staff("redaktion", "Editors")
     treatment = TreatmentPage.objects.get()
@@ -113,7 +99,7 @@ def test_editor_works_in_the_admin_without_violation(watched):
     context, violations = watched(**DESKTOP, locale="en-GB")
     page = context.new_page()
 
-    sign_in(page, device)
+    sign_in(page, device, PASSWORD)
     page.goto(f"/admin/pages/{treatment.get_parent().pk}/", wait_until="networkidle")
     page.get_by_role("link", name=treatment.title).first.wait_for()
     page.goto(f"/admin/pages/{treatment.pk}/edit/", wait_until="networkidle")
@@ -132,7 +118,7 @@ def test_front_desk_opens_the_requests_without_violation(watched):
     context, violations = watched(**DESKTOP, locale="de-DE")
     page = context.new_page()
 
-    sign_in(page, device)
+    sign_in(page, device, PASSWORD)
     page.goto("/admin/consultation_requests/", wait_until="networkidle")
 
     assert page.locator("table.listing tbody tr").count() == 1

@@ -8,29 +8,17 @@ from django.contrib.auth import get_user_model
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Page
 
 from pages.management.commands.load_demo_content import (
     DEMO_ADMIN_PASSWORD,
     DEMO_ADMIN_USERNAME,
 )
 from tests.browser.chromium import DESKTOP
-from tests.staff import current_code
+from tests.browser.staff import enter_password, path_of, sign_in
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "browser-test-password-2026"  # noqa: S105 (test account)
-
-
-def enter_password(page: Page, username: str, password: str) -> None:
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-
-
-def path_of(page: Page) -> str:
-    return urlsplit(page.url).path
 
 
 def test_password_alone_does_not_open_the_admin(desktop_page):
@@ -51,12 +39,8 @@ def test_password_alone_does_not_open_the_admin(desktop_page):
 
 def test_demo_admin_signs_in_with_a_generated_code(desktop_page):
     device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
-    enter_password(desktop_page, DEMO_ADMIN_USERNAME, DEMO_ADMIN_PASSWORD)
-    desktop_page.wait_for_url("**/admin/two-factor/verify/**")
 
-    desktop_page.fill("input[name=otp_token]", current_code(device))
-    desktop_page.click("button[type=submit]")
-    desktop_page.wait_for_url(lambda url: urlsplit(url).path == "/admin/")
+    sign_in(desktop_page, device, DEMO_ADMIN_PASSWORD)
 
     desktop_page.goto("/admin/pages/")
     assert path_of(desktop_page) == "/admin/pages/"
