@@ -12,6 +12,8 @@ from pages import search, views
 from pages.sitemaps import PageSitemap
 
 urlpatterns = [
+    # Before Wagtail's admin: the second login step (pages.two_factor).
+    path("admin/two-factor/", include("pages.two_factor")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,10 +1,14 @@
+import io
+
 from django.core.cache import cache
+from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
 import pytest
 
 from tests.factories.pages import HomePageFactory
+from tests.staff import sign_in_staff
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +23,12 @@ def empty_cache():
 def home_page(db):
     root = Page.get_first_root_node()
     return HomePageFactory(parent=root)
+
+
+@pytest.fixture
+def demo_content(db):
+    """The demo site as `make run` builds it, in both languages."""
+    call_command("load_demo_content", stdout=io.StringIO())
 
 
 @pytest.fixture
@@ -43,3 +53,9 @@ def client_de(client):
 def client_en(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, verified with a second factor."""
+    return sign_in_staff(client, admin_user)

@@ -4,6 +4,7 @@ Holds no secrets and keeps ``DEBUG`` off: ``dev``, ``test`` and ``production``
 add what their environment needs.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -47,10 +48,17 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "clinic_site.security.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous readers before any session or database work.
     "pages.page_cache.PageCacheMiddleware",
@@ -59,9 +67,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "pages.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes counts failed logins (in the database, so across app servers)
+# before Django's own backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -134,6 +153,10 @@ STORAGES = {
     },
 }
 
+# A treatment page's edit form posts over 1,000 fields (one per block and
+# language); Django's default limit would answer "Save draft" with a 400.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
 WAGTAIL_SITE_NAME = "ROC Ortho"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False  # content languages come from modeltranslation
@@ -152,6 +175,87 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp) for the patient pages: scripts and styles
+# only from static files here, no inline script or style attribute, video players
+# only in the click-to-load frames of treatments/videos.py. JSON-LD blocks are
+# data, not scripts, and need no exception.
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (clinic_site.security.SiteCSPMiddleware) sets inline style
+# attributes from its scripts and in its templates, shows uploaded images as
+# blobs while they upload, and previews pages in a frame of its own origin. Its
+# sign-in pages (password and code) need no inline script and get none.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Behind the sign-in, Wagtail 8's own widgets (date and time choosers, inline
+# panels) and its modal loader run inline scripts (wagtail/wagtail#1288), so the
+# editing pages allow them; still no eval, no other host.
+CONTENT_SECURITY_POLICY_ADMIN_EDITING = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+    }
+}
+
+# Permissions-Policy (django-permissions-policy): no page may use these. The video
+# frames keep what a player needs (fullscreen, autoplay, encrypted media).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
+
+# Staff log in with a password and a time-based one-time code (django-otp); the
+# issuer names the account in the staff member's authenticator app.
+OTP_TOTP_ISSUER = "ROC Ortho"
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Brute-force lockout of the admin login (django-axes): 5 failures for one user
+# name from one address lock that pair for 30 minutes; `manage.py axes_reset`
+# unlocks. The address is the one the consultation rate limit counts, from the
+# reverse proxy's header in production (CONSULTATION_CLIENT_IP_HEADER).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "pages.abuse.client_address"
+AXES_LOCKOUT_CALLABLE = "pages.two_factor.lockout_response"
 
 # Background tasks (Django's tasks API through django-tasks): a database-backed
 # queue worked by `manage.py db_worker`, which `make run` starts beside gunicorn.

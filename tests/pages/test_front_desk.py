@@ -10,6 +10,7 @@ import pytest
 
 from pages.models import ConsultationRequest
 from tests.factories.consultation import ConsultationRequestFactory
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def make_user(username: str, *groups: str, **extra):
 @pytest.fixture
 def front_desk(client):
     user = make_user("empfang", "Front desk")
-    client.force_login(user)
+    sign_in_staff(client, user)
     return user
 
 
@@ -86,7 +87,7 @@ def test_inbox_is_in_the_admin_menu_for_the_front_desk(client, front_desk):
 
 def test_editor_without_the_permission_gets_403(client):
     editor = make_user("redaktion", "Editors")
-    client.force_login(editor)
+    sign_in_staff(client, editor)
     ConsultationRequestFactory()
 
     assert client.get(INDEX_URL).status_code == 403
@@ -196,7 +197,7 @@ def test_export_needs_its_own_permission(client):
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="view_consultationrequest"),
     )
-    client.force_login(user)
+    sign_in_staff(client, user)
     ConsultationRequestFactory()
 
     listing = client.get(INDEX_URL)
@@ -221,7 +222,7 @@ def test_front_desk_cannot_delete(client, front_desk):
 
 def test_delete_by_an_administrator_is_logged(client):
     admin = make_user("chefin", is_superuser=True, is_staff=True)
-    client.force_login(admin)
+    sign_in_staff(client, admin)
     consultation_request = ConsultationRequestFactory()
 
     response = client.post(
@@ -237,7 +238,7 @@ def test_delete_by_an_administrator_is_logged(client):
 
 def test_nobody_adds_requests_in_the_admin(client):
     admin = make_user("chefin", is_superuser=True, is_staff=True)
-    client.force_login(admin)
+    sign_in_staff(client, admin)
 
     response = client.get("/admin/consultation_requests/new/")
 

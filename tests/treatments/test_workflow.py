@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 import pytest
 
+from tests.staff import sign_in_staff
 from treatments.models import TreatmentPage
 from treatments.sections import SECTIONS
 from treatments.workflow import REVIEWER_GROUP_NAME
@@ -51,7 +52,7 @@ def edit_form_data(page: TreatmentPage, **changes) -> dict:
 
 
 def test_editor_cannot_publish_a_treatment_page(client, denervation_page, editor):
-    client.force_login(editor)
+    sign_in_staff(client, editor)
     url = f"/admin/pages/{denervation_page.pk}/edit/"
     data = edit_form_data(
         denervation_page, subtitle_de="Geändert", **{"action-publish": "1"}
@@ -68,7 +69,7 @@ def test_editor_cannot_publish_a_treatment_page(client, denervation_page, editor
 def test_editor_submits_and_reviewer_approval_publishes(
     client, denervation_page, editor, reviewer
 ):
-    client.force_login(editor)
+    sign_in_staff(client, editor)
     url = f"/admin/pages/{denervation_page.pk}/edit/"
     data = edit_form_data(
         denervation_page, subtitle_de="Geprüft", **{"action-submit": "1"}
@@ -84,7 +85,7 @@ def test_editor_submits_and_reviewer_approval_publishes(
     assert state.workflow.name == "Medical review"
     assert TreatmentPage.objects.get(pk=denervation_page.pk).subtitle_de != "Geprüft"
 
-    client.force_login(reviewer)
+    sign_in_staff(client, reviewer)
     task_state = state.current_task_state
     approve_url = reverse(
         "wagtailadmin_pages:workflow_action",
@@ -99,7 +100,7 @@ def test_editor_submits_and_reviewer_approval_publishes(
 
 
 def test_editor_cannot_approve_own_submission(client, denervation_page, editor):
-    client.force_login(editor)
+    sign_in_staff(client, editor)
     url = f"/admin/pages/{denervation_page.pk}/edit/"
     client.post(
         url, edit_form_data(denervation_page, subtitle_de="X", **{"action-submit": "1"})

@@ -5,6 +5,8 @@ from django.db import transaction
 
 from wagtail.models import Page
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from pages.demo.consultation import ensure_consultation_page
 from pages.demo.home import ensure_home_page
 from pages.demo.shell import (
@@ -13,6 +15,7 @@ from pages.demo.shell import (
     ensure_information_pages,
     link_consent_to_privacy,
 )
+from pages.two_factor import APP_DEVICE_NAME, secret_in_groups
 from treatments.demo.loader import (
     ensure_body_regions,
     ensure_denervation_page,
@@ -21,6 +24,9 @@ from treatments.demo.loader import (
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "roc-ortho-demo-2026"  # noqa: S105 (dev-only, printed)
+# The demo admin's authenticator key (hex, as django-otp stores it): fixed so that
+# `manage.py demo_totp` or any app set up with the printed secret gives the code.
+DEMO_ADMIN_TOTP_KEY = "526f634f7274686f44656d6f32303236546f7470"
 
 
 class Command(BaseCommand):
@@ -84,9 +90,16 @@ class Command(BaseCommand):
         if created:
             user.set_password(DEMO_ADMIN_PASSWORD)
             user.save()
+        device, _created = TOTPDevice.objects.get_or_create(
+            user=user,
+            name=APP_DEVICE_NAME,
+            defaults={"key": DEMO_ADMIN_TOTP_KEY, "confirmed": True},
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo admin: /admin/ user '{DEMO_ADMIN_USERNAME}' password "
-                f"'{DEMO_ADMIN_PASSWORD}' (local demo only)"
+                f"'{DEMO_ADMIN_PASSWORD}', then the code from "
+                f"`manage.py demo_totp` or an authenticator app with the key "
+                f"{secret_in_groups(device)} (local demo only)"
             )
         )

@@ -1,0 +1,53 @@
+"""The Content-Security-Policy middleware: one policy for patients, two for staff."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.urls import reverse
+
+from csp.middleware import CSPMiddleware, PolicyParts
+
+# The admin's sign-in steps (and what their pages load): the strict admin policy.
+SIGN_IN_VIEWS = frozenset(
+    {
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_javascript_catalog",
+        "wagtailadmin_sprite",
+        "two_factor_setup",
+        "two_factor_verify",
+    }
+)
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's own policies.
+
+    Patient pages get ``CONTENT_SECURITY_POLICY``. Under the admin's address the
+    sign-in pages get ``CONTENT_SECURITY_POLICY_ADMIN`` (inline styles, no inline
+    scripts) and every other admin page ``CONTENT_SECURITY_POLICY_ADMIN_EDITING``,
+    which Wagtail's editing interface needs.
+    """
+
+    def get_policy_parts(
+        self,
+        request: HttpRequest,
+        response: HttpResponseBase,
+        report_only: bool = False,
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and is_admin_path(request.path_info):
+            parts.config = admin_policy(request)["DIRECTIVES"]
+        return parts
+
+
+def admin_policy(request: HttpRequest) -> dict:
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name in SIGN_IN_VIEWS:
+        return settings.CONTENT_SECURITY_POLICY_ADMIN
+    return settings.CONTENT_SECURITY_POLICY_ADMIN_EDITING
+
+
+def is_admin_path(path: str) -> bool:
+    """True for the Wagtail admin's pages (and the two-factor pages inside it)."""
+    return path.startswith(reverse("wagtailadmin_home"))

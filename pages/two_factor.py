@@ -1,0 +1,193 @@
+"""Two-factor login for the Wagtail admin (django-otp, TOTP and recovery codes).
+
+Wagtail's own login checks the password. Then ``RequireTwoFactorMiddleware``
+keeps a signed-in staff member out of the admin until the session is verified
+with a one-time code: a staff member without an authenticator app enrols first
+(QR code made here, no third-party request), everyone else enters the code.
+"""
+
+import base64
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+import segno
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from clinic_site.security import SIGN_IN_VIEWS, is_admin_path
+
+RECOVERY_CODE_COUNT = 10
+APP_DEVICE_NAME = "Authenticator app"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+
+
+class RequireTwoFactorMiddleware:
+    """Send a signed-in, unverified user from the admin to enrolment or the code.
+
+    Install it after django-otp's ``OTPMiddleware``, which marks a verified
+    session (``request.user.is_verified()``). The sign-in steps themselves
+    (``SIGN_IN_VIEWS``) stay open.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        user = request.user
+        if (
+            not is_admin_path(request.path_info)
+            or not user.is_authenticated
+            or user.is_verified()
+            or request.resolver_match.url_name in SIGN_IN_VIEWS
+        ):
+            return None
+        step = "two_factor_verify" if user_has_device(user) else "two_factor_setup"
+        return redirect_to_login(request.get_full_path(), reverse(step))
+
+
+class TokenForm(forms.Form):
+    otp_token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        # Not inputmode=numeric: recovery codes have letters.
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+
+    def clean_otp_token(self) -> str:
+        return "".join(self.cleaned_data["otp_token"].split())
+
+
+def next_url(request: HttpRequest) -> str:
+    """The admin address to continue to: ``next`` when it is on this site."""
+    target = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("wagtailadmin_home")
+
+
+def recovery_codes_for(user) -> list[str]:
+    """Replace the user's recovery codes with new single-use ones and return them."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_DEVICE_NAME
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return codes
+
+
+def qr_code_svg(device: TOTPDevice) -> str:
+    """The enrolment QR code as inline SVG, drawn here (no request to another host)."""
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=4, dark="#000", light="#fff", svgclass=None, lineclass=None
+    )
+
+
+def secret_in_groups(device: TOTPDevice) -> str:
+    """The secret in base32, as authenticator apps ask for it when typed in."""
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@never_cache
+@sensitive_post_parameters("otp_token")
+def setup_view(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator app: scan, confirm with a code, note recovery codes.
+
+    Only a user without a confirmed device may enrol, so that a stolen password
+    cannot add a second app to an account that already has one.
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    if user_has_device(request.user):
+        return HttpResponseRedirect(next_url(request))
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=request.user, name=APP_DEVICE_NAME, confirmed=False
+        )
+    form = TokenForm(request.POST or None)
+    if form.is_valid():
+        if device.verify_token(form.cleaned_data["otp_token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return render(
+                request,
+                "two_factor/recovery_codes.html",
+                {"codes": recovery_codes_for(request.user), "next": next_url(request)},
+            )
+        form.add_error("otp_token", _("The code is wrong or has expired."))
+    return render(
+        request,
+        "two_factor/setup.html",
+        {
+            "form": form,
+            "qr_code": qr_code_svg(device),
+            "secret": secret_in_groups(device),
+            "next": next_url(request),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+@sensitive_post_parameters("otp_token")
+def verify_view(request: HttpRequest) -> HttpResponse:
+    """Ask a signed-in staff member for the code from the app or a recovery code."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    if not user_has_device(request.user):
+        return redirect(reverse("two_factor_setup"))
+    form = TokenForm(request.POST or None)
+    if form.is_valid():
+        device = match_token(request.user, form.cleaned_data["otp_token"])
+        if device is not None:
+            otp_login(request, device)
+            return HttpResponseRedirect(next_url(request))
+        form.add_error("otp_token", _("The code is wrong or has expired."))
+    return render(
+        request,
+        "two_factor/verify.html",
+        {"form": form, "next": next_url(request)},
+        status=400 if form.errors else 200,
+    )
+
+
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None,
+    credentials: dict | None,
+) -> HttpResponse:
+    """django-axes' answer to a locked-out login: a translated page and 429."""
+    return render(
+        request,
+        "two_factor/lockout.html",
+        {
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+        status=429,
+    )
+
+
+urlpatterns = [
+    path("setup/", setup_view, name="two_factor_setup"),
+    path("verify/", verify_view, name="two_factor_verify"),
+]

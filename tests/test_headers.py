@@ -1,0 +1,88 @@
+"""Security headers on patient pages, error pages and the admin."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PATIENT_PATHS = (
+    "/de/",
+    "/en/",
+    "/de/behandlungen/denervation-thermokoagulation/",
+    "/en/consultation/",
+    "/de/gibt-es-nicht/",
+)
+
+
+def directives(response) -> dict[str, set[str]]:
+    policy = response["Content-Security-Policy"]
+    parsed = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        parsed[name] = set(values)
+    return parsed
+
+
+@pytest.mark.parametrize("path", PATIENT_PATHS)
+def test_patient_pages_get_the_strict_policy(client, demo_content, path):
+    response = client.get(path)
+
+    assert response.status_code in {200, 404}
+    policy = directives(response)
+    assert policy["script-src"] == {"'self'"}
+    assert policy["style-src"] == {"'self'"}
+    assert policy["object-src"] == {"'none'"}
+    assert policy["frame-ancestors"] == {"'none'"}
+    assert policy["base-uri"] == {"'self'"}
+    assert policy["form-action"] == {"'self'"}
+    assert policy["frame-src"] == {
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    }
+
+
+@pytest.mark.parametrize("path", PATIENT_PATHS)
+def test_patient_pages_get_the_other_security_headers(client, demo_content, path):
+    response = client.get(path)
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    permissions = response["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in permissions
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/admin/two-factor/verify/"])
+def test_admin_sign_in_allows_inline_styles_but_no_inline_scripts(client, path):
+    response = client.get(path, follow=True)
+
+    policy = directives(response)
+    assert policy["script-src"] == {"'self'"}
+    assert "'unsafe-inline'" in policy["style-src"]
+    assert policy["object-src"] == {"'none'"}
+    # The admin frames its own page previews, nobody else frames it.
+    assert policy["frame-ancestors"] == {"'self'"}
+    assert response["Permissions-Policy"].startswith("accelerometer=()")
+
+
+def test_admin_editing_pages_allow_inline_scripts_but_no_eval(admin_client):
+    response = admin_client.get("/admin/pages/")
+
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["script-src"] == {"'self'", "'unsafe-inline'"}
+    assert "unsafe-eval" not in response["Content-Security-Policy"]
+    assert policy["connect-src"] == {"'self'"}
+    assert policy["frame-ancestors"] == {"'self'"}
+
+
+def test_patient_pages_contain_no_inline_script_or_style(client, demo_content):
+    for path in PATIENT_PATHS:
+        html = client.get(path).content.decode()
+
+        assert " style=" not in html, path
+        assert " onclick=" not in html, path
+        for chunk in html.split("<script")[1:]:
+            tag = chunk.split(">", 1)[0]
+            assert "src=" in tag or 'type="application/ld+json"' in tag, (path, tag)
