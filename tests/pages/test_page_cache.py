@@ -24,6 +24,7 @@ from tests.factories.treatments import (
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
 )
+from tests.staff import sign_in_staff
 
 from .consultation_utils import FORM_URLS, LANDING_URLS
 
@@ -60,7 +61,7 @@ def superuser(django_user_model):
 @pytest.fixture
 def editor_client(superuser) -> Client:
     editor = Client()
-    editor.force_login(superuser)
+    sign_in_staff(editor, superuser)
     return editor
 
 

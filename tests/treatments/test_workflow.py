@@ -128,7 +128,7 @@ def test_readers_see_a_submitted_edit_only_once_approved(
     approved version at once."""
     page_url = "/de/behandlungen/denervation-thermokoagulation/"
     staff = Client()
-    staff.force_login(editor)
+    sign_in_staff(staff, editor)
     client.get(page_url)
     staff.post(
         f"/admin/pages/{denervation_page.pk}/edit/",
@@ -138,7 +138,7 @@ def test_readers_see_a_submitted_edit_only_once_approved(
     )
     while_in_review = client.get(page_url)
     state = WorkflowState.objects.get(object_id=str(denervation_page.pk))
-    staff.force_login(reviewer)
+    sign_in_staff(staff, reviewer)
     staff.post(
         reverse(
             "wagtailadmin_pages:workflow_action",
