@@ -8,9 +8,11 @@ from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from pages.models import ConsultationRequest
+from tests.browser.staff import sign_in
 from tests.factories.consultation import ConsultationRequestFactory
 
 pytestmark = pytest.mark.browser
@@ -40,7 +42,7 @@ def test_a_patient_sends_a_request_with_the_keyboard_after_an_error(phone_page):
     page.keyboard.type("Erika Mustermann")
     tab_to(page, "#id_email")
     page.keyboard.type("erika@example.org")
-    tab_to(page, "button[type=submit]")
+    tab_to(page, ".consultation-form button[type=submit]")
     page.keyboard.press("Enter")
 
     expect(page).to_have_title(re.compile(r"^Fehler:"))
@@ -83,13 +85,11 @@ def front_desk_user(django_user_model):
 
 def test_the_front_desk_marks_a_request_contacted(desktop_page, django_user_model):
     request = ConsultationRequestFactory(name="Max Beispiel")
-    front_desk_user(django_user_model)
+    user = front_desk_user(django_user_model)
+    device = TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
     page = desktop_page
 
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", "empfang")
-    page.fill("input[name=password]", FRONT_DESK_PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, device, FRONT_DESK_PASSWORD)
     menu_entry = re.compile("^(Consultation requests|Beratungsanfragen)$")
     page.get_by_role("link", name=menu_entry).click()
     row = page.locator("tbody tr", has_text="Max Beispiel")
