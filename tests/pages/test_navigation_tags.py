@@ -210,6 +210,8 @@ def test_untranslated_page_falls_back_to_the_other_home_with_a_note(
 
     html = page_html(client, "/de/praxis/")
     assert 'href="/en/not-translated/" hreflang="en"' in html
+    assert ">Die Praxis</a>" in html
+    assert "/praxis/" not in page_html(client, "/en/")  # not in the English menu
     assert 'hreflang="en" href=' not in html  # no alternate that does not exist
 
     response = client.get("/en/praxis/")
