@@ -534,13 +534,17 @@ def ensure_clinic_settings(pages: dict[str, Page]) -> tuple[ClinicSettings, bool
             setattr(clinic, field, pages[key])
             changed = True
     if not clinic.navigation_items.exists():
+        # Short labels keep the navigation on one line on a phone.
         clinic.navigation_items = [
-            NavigationItem(page=page, sort_order=order)
-            for order, page in enumerate(
+            NavigationItem(page=page, sort_order=order, **labels)
+            for order, (page, labels) in enumerate(
                 (
-                    TreatmentIndexPage.objects.first(),
-                    pages["clinic page"],
-                    ConsultationPage.objects.first(),
+                    (TreatmentIndexPage.objects.first(), {}),
+                    (pages["clinic page"], {}),
+                    (
+                        ConsultationPage.objects.first(),
+                        {"label_de": "Beratung", "label_en": "Consultation"},
+                    ),
                 )
             )
             if page is not None

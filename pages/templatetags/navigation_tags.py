@@ -147,11 +147,13 @@ def build_shell(site: Site, request: HttpRequest) -> dict:
     )
     if clinic is None:
         return {"name": site.site_name or settings.WAGTAIL_SITE_NAME, "nav": []}
+    language = translation.get_language()
     items = clinic.navigation_items.select_related("page").order_by("sort_order")
+    # Pages without a version in the reader's language are left out.
     nav = [
         {"url": item.page.get_url(request), "label": item.label or item.page.title}
         for item in items
-        if item.page.live
+        if item.page.live and has_translation(item.page, language)
     ]
     footer = [
         {"url": page.get_url(request), "label": page.title}
@@ -160,12 +162,12 @@ def build_shell(site: Site, request: HttpRequest) -> dict:
             clinic.privacy_page,
             clinic.accessibility_page,
         )
-        if page is not None and page.live
+        if page is not None and page.live and has_translation(page, language)
     ]
     fields = [
         field.name
         for field in ClinicSettings._meta.concrete_fields
-        if field.get_internal_type() in {"CharField", "TextField", "URLField"}
+        if field.get_internal_type() in {"CharField", "TextField"}
         and field.name[-3:] not in {"_de", "_en"}
     ]
     shell = {name: str(getattr(clinic, name) or "") for name in fields}
