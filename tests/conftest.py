@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from tests.factories.pages import HomePageFactory
+from tests.figures import FIGURES
 
 
 @pytest.fixture(autouse=True)
@@ -43,3 +44,12 @@ def client_de(client):
 def client_en(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the figures that tests recorded (``tests.figures.record``)."""
+    lines = config.stash.get(FIGURES, [])
+    if lines:
+        terminalreporter.section("figures")
+        for line in lines:
+            terminalreporter.write_line(line)
