@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare test budget bench lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare prod test budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,18 @@ run: prepare
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile -
+
+# Production settings from the environment (clinic_site/deploy/env.example), or
+# from ENV_FILE=path: migrate, collect static files, then serve with gunicorn and
+# the task worker beside it, as the systemd units in clinic_site/deploy/ do.
+PROD_ENV = set -a; $(if $(ENV_FILE),. $(abspath $(ENV_FILE));) set +a; \
+	export DJANGO_SETTINGS_MODULE=clinic_site.settings.production;
+prod: install compilemessages
+	$(PROD_ENV) $(MANAGE) migrate --noinput -v 0
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
+	$(PROD_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
 
 dev: install compilemessages
 	$(MANAGE) migrate --noinput -v 0

@@ -6,7 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from clinic_site.health import HealthCheckView
+
 urlpatterns = [
+    # For the load balancer: no language prefix, no cookie, never cached.
+    path("healthz/", HealthCheckView.as_view(), name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
