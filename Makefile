@@ -82,6 +82,11 @@ budget: install compilemessages node-tools
 bench: install compilemessages
 	$(BIN)/python -m tests.browser.bench --workers $(WORKERS)
 
+# Reliability scripts (need PostgreSQL's server binaries and redis-server); they
+# print figures and are not part of CI's pass/fail.
+loadtest: install compilemessages
+	$(BIN)/python -m tests.loadtests.concurrency
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
