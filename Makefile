@@ -87,6 +87,9 @@ bench: install compilemessages
 loadtest: install compilemessages
 	$(BIN)/python -m tests.loadtests.concurrency
 
+two-instances: install compilemessages
+	$(BIN)/python -m tests.loadtests.two_instances
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
