@@ -26,17 +26,8 @@ from clinic_site.settings.base import (
     CONSULTATION_MIN_FILL_SECONDS,
     CONSULTATION_RATE_LIMIT_REQUESTS,
 )
+from tests.loadtests import services
 from tests.loadtests.patients import load_form, patient_address, send_form
-from tests.loadtests.services import (
-    gunicorn,
-    missing_postgres,
-    missing_redis,
-    prepare_site,
-    private_redis,
-    production_env,
-    temporary_folder,
-    throwaway_postgres,
-)
 
 
 def say(text: str = "") -> None:
@@ -70,15 +61,15 @@ def send_all_at_once(forms: list) -> tuple[Counter, float]:
 
 def run(requests_count: int, workers: int) -> bool:
     with (
-        temporary_folder("roc-loadtest-") as folder,
-        throwaway_postgres() as cluster,
-        private_redis() as redis_url,
+        services.temporary_folder("roc-loadtest-") as folder,
+        services.throwaway_postgres() as cluster,
+        services.private_redis() as redis_url,
     ):
         database_url = cluster.create_database("roc")
-        env = production_env(folder, database_url, redis_url)
+        env = services.production_env(folder, database_url, redis_url)
         say("preparing: migrate, collectstatic, load_demo_content ...")
-        prepare_site(env)
-        with gunicorn(env, folder / "gunicorn.log", workers=workers) as url:
+        services.prepare_site(env)
+        with services.gunicorn(env, folder / "gunicorn.log", workers=workers) as url:
             say(f"gunicorn, {workers} workers, production settings, at {url}")
             with ThreadPoolExecutor(max_workers=20) as pool:
                 forms = list(
@@ -126,7 +117,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--workers", type=int, default=3)
     options = parser.parse_args()
-    missing = missing_postgres() or missing_redis()
+    missing = services.missing_postgres() or services.missing_redis()
     if missing:
         sys.exit(f"cannot run: {missing}")
     sys.exit(0 if run(options.requests, options.workers) else 1)

@@ -27,22 +27,13 @@ from clinic_site.settings.base import (
     CONSULTATION_RATE_LIMIT_REQUESTS,
 )
 from tests.browser.served_site import manage
+from tests.loadtests import services
 from tests.loadtests.concurrency import say
 from tests.loadtests.patients import (
     load_form,
     patient_address,
     proxy_headers,
     send_form,
-)
-from tests.loadtests.services import (
-    gunicorn,
-    missing_postgres,
-    missing_redis,
-    prepare_site,
-    private_redis,
-    production_env,
-    temporary_folder,
-    throwaway_postgres,
 )
 
 PAGE_PATH = "/de/behandlungen/denervation-thermokoagulation/"
@@ -89,7 +80,9 @@ def limit_is_shared(a_url: str, b_url: str) -> bool:
     say(
         f"one address, {sends} posts alternating A/B (limit "
         f"{CONSULTATION_RATE_LIMIT_REQUESTS}): "
-        + ", ".join(f"{name} {code}" for (name, _url), code in zip(targets, codes))
+        + ", ".join(
+            f"{name} {code}" for (name, _url), code in zip(targets, codes, strict=True)
+        )
     )
     limit = CONSULTATION_RATE_LIMIT_REQUESTS
     return codes == [303] * limit + [429] * (sends - limit)
@@ -97,16 +90,16 @@ def limit_is_shared(a_url: str, b_url: str) -> bool:
 
 def run() -> bool:
     with (
-        temporary_folder("roc-two-instances-") as folder,
-        throwaway_postgres() as cluster,
-        private_redis() as redis_url,
+        services.temporary_folder("roc-two-instances-") as folder,
+        services.throwaway_postgres() as cluster,
+        services.private_redis() as redis_url,
     ):
-        env = production_env(folder, cluster.create_database("roc"), redis_url)
+        env = services.production_env(folder, cluster.create_database("roc"), redis_url)
         say("preparing: migrate, collectstatic, load_demo_content ...")
-        prepare_site(env)
+        services.prepare_site(env)
         with (
-            gunicorn(env, folder / "a.log", workers=2) as a_url,
-            gunicorn(env, folder / "b.log", workers=2) as b_url,
+            services.gunicorn(env, folder / "a.log", workers=2) as a_url,
+            services.gunicorn(env, folder / "b.log", workers=2) as b_url,
         ):
             say(f"instance A: {a_url}   instance B: {b_url}")
             say(f"shared: PostgreSQL port {cluster.port}, Redis {redis_url}")
@@ -120,7 +113,7 @@ def run() -> bool:
 
 
 def main() -> None:
-    missing = missing_postgres() or missing_redis()
+    missing = services.missing_postgres() or services.missing_redis()
     if missing:
         sys.exit(f"cannot run: {missing}")
     sys.exit(0 if run() else 1)
