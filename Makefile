@@ -61,6 +61,20 @@ prod: install compilemessages
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
 
+# Backups: the database and the media in one archive (pages/backup.py). Uses
+# DJANGO_SETTINGS_MODULE and DATABASE_URL from the environment, or production
+# settings from ENV_FILE=path. `make restore ARCHIVE=…` needs an empty database
+# (createdb, no migrate) and then migrates it to this release.
+BACKUP_DIR ?= backups
+BACKUP_ENV = $(if $(ENV_FILE),$(PROD_ENV))
+backup: install
+	$(BACKUP_ENV) $(MANAGE) backup_site --output $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=path/to/roc-backup-….tar.gz"; exit 2; }
+	$(BACKUP_ENV) $(MANAGE) restore_site $(ARCHIVE)
+	$(BACKUP_ENV) $(MANAGE) migrate --noinput
+
 dev: install compilemessages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable
