@@ -7,11 +7,15 @@ starts it again and expects the same server to serve pages again.
 """
 
 import os
+import re
+import time
 import urllib.error
 import urllib.request
 
 import pytest
+import requests
 
+from clinic_site.settings.base import CONSULTATION_MIN_FILL_SECONDS
 from tests.loadtests.services import (
     gunicorn,
     manage,
@@ -55,8 +59,33 @@ def test_database_outage_gives_503_and_the_site_recovers_without_restart(
     cluster, url = site_on_stoppable_database
     for page in PAGES:
         assert fetch(url + page)[0] == 200, page
+    # A patient has the form open when the database goes away.
+    patient = requests.Session()
+    form = patient.get(url + "/en/consultation/", timeout=30).text
+    csrf_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+    started = re.search(r'name="form_started" value="([^"]+)"', form)[1]
 
     cluster.stop()
+    time.sleep(CONSULTATION_MIN_FILL_SECONDS)
+
+    sent = patient.post(
+        url + "/en/consultation/",
+        data={
+            "csrfmiddlewaretoken": csrf_token,
+            "form_started": started,
+            "name": "Anna Müller",
+            "email": "anna@example.org",
+            "contact_method": "email",
+            "preferred_language": "en",
+            "topic": "unsure",
+            "consent": "on",
+        },
+        timeout=30,
+        allow_redirects=False,
+    )
+    # Told to try again (the request could not be stored), never a 500.
+    assert sent.status_code == 503
+    assert "Please try again in a few minutes." in sent.text
 
     for page in [*PAGES, "/de/behandlungen/", "/en/nothing-here/"]:
         status, headers, html = fetch(url + page)
