@@ -63,10 +63,12 @@ prod: install compilemessages
 
 # Backups: the database and the media in one archive (pages/backup.py). Uses
 # DJANGO_SETTINGS_MODULE and DATABASE_URL from the environment, or production
-# settings from ENV_FILE=path. `make restore ARCHIVE=…` needs an empty database
-# (createdb, no migrate) and then migrates it to this release.
+# settings from ENV_FILE=path. `make restore ARCHIVE=… [RESTORE_DATABASE_URL=…]`
+# needs an empty database (createdb, no migrate; RESTORE_DATABASE_URL wins over
+# the one in ENV_FILE) and then migrates it to this release.
 BACKUP_DIR ?= backups
-BACKUP_ENV = $(if $(ENV_FILE),$(PROD_ENV))
+BACKUP_ENV = $(if $(ENV_FILE),$(PROD_ENV)) \
+	$(if $(RESTORE_DATABASE_URL),export DATABASE_URL='$(RESTORE_DATABASE_URL)';)
 backup: install
 	$(BACKUP_ENV) $(MANAGE) backup_site --output $(BACKUP_DIR)
 
