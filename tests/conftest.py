@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -14,6 +15,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request activates its language for the thread and leaves it active:
+    start the next test in the default language (German) again."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
