@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site.health import HealthCheckView
 
+# A 503 instead of a 500 when the database or Redis failed outside a view.
+handler500 = "clinic_site.views.server_error"
+
 urlpatterns = [
     # For the load balancer: no language prefix, no cookie, never cached.
     path("healthz/", HealthCheckView.as_view(), name="healthz"),
