@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare test budget bench lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare prod test budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,34 @@ run: prepare
 	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile -
 
+# Production settings from the environment (clinic_site/deploy/env.example), or
+# from ENV_FILE=path: migrate, collect static files, then serve with gunicorn and
+# the task worker beside it, as the systemd units in clinic_site/deploy/ do.
+PROD_ENV = set -a; $(if $(ENV_FILE),. $(abspath $(ENV_FILE));) set +a; \
+	export DJANGO_SETTINGS_MODULE=clinic_site.settings.production;
+prod: install compilemessages
+	$(PROD_ENV) $(MANAGE) migrate --noinput -v 0
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
+	$(PROD_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
+
+# Backups: the database and the media in one archive (pages/backup.py). Uses
+# DJANGO_SETTINGS_MODULE and DATABASE_URL from the environment, or production
+# settings from ENV_FILE=path. `make restore ARCHIVE=… [RESTORE_DATABASE_URL=…]`
+# needs an empty database (createdb, no migrate; RESTORE_DATABASE_URL wins over
+# the one in ENV_FILE) and then migrates it to this release.
+BACKUP_DIR ?= backups
+BACKUP_ENV = $(if $(ENV_FILE),$(PROD_ENV)) \
+	$(if $(RESTORE_DATABASE_URL),export DATABASE_URL='$(RESTORE_DATABASE_URL)';)
+backup: install
+	$(BACKUP_ENV) $(MANAGE) backup_site --output $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=path/to/roc-backup-….tar.gz"; exit 2; }
+	$(BACKUP_ENV) $(MANAGE) restore_site $(ARCHIVE)
+	$(BACKUP_ENV) $(MANAGE) migrate --noinput
+
 dev: install compilemessages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable
@@ -70,6 +98,14 @@ budget: install compilemessages node-tools
 # Requests per second and latency under wrk, same server; prints, never fails CI.
 bench: install compilemessages
 	$(BIN)/python -m tests.browser.bench --workers $(WORKERS)
+
+# Reliability scripts (need PostgreSQL's server binaries and redis-server); they
+# print figures and are not part of CI's pass/fail.
+loadtest: install compilemessages
+	$(BIN)/python -m tests.loadtests.concurrency
+
+two-instances: install compilemessages
+	$(BIN)/python -m tests.loadtests.two_instances
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,12 +2,14 @@ import io
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
 import pytest
 
 from tests.factories.pages import HomePageFactory
+from tests.figures import FIGURES
 from tests.staff import sign_in_staff
 
 
@@ -17,6 +19,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request activates its language for the thread and leaves it active:
+    start the next test in the default language (German) again."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -59,3 +69,12 @@ def client_en(client):
 def admin_client(client, admin_user):
     """pytest-django's admin client, verified with a second factor."""
     return sign_in_staff(client, admin_user)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the figures that tests recorded (``tests.figures.record``)."""
+    lines = config.stash.get(FIGURES, [])
+    if lines:
+        terminalreporter.section("figures")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,7 @@ PRODUCTION_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "FIELD_ENCRYPTION_SALT": "y" * 32,
     "CONSULTATION_SEARCH_KEY": "z" * 32,
+    "MEDIA_ROOT": "/srv/roc-ortho-media",
 }
 
 
@@ -57,6 +59,7 @@ def test_production_settings_require_the_consultation_secrets():
         "REDIS_URL",
         "FIELD_ENCRYPTION_SALT",
         "CONSULTATION_SEARCH_KEY",
+        "MEDIA_ROOT",
     ):
         env = {key: value for key, value in PRODUCTION_ENV.items() if key != name}
         result = run_check("clinic_site.settings.production", env)
@@ -69,3 +72,17 @@ def test_production_settings_start_with_every_variable_set():
     result = run_check("clinic_site.settings.production", PRODUCTION_ENV)
 
     assert result.returncode == 0, result.stderr
+
+
+def test_env_example_holds_every_variable_production_requires():
+    lines = (ROOT / "clinic_site/deploy/env.example").read_text().splitlines()
+    example = dict(
+        line.split("=", 1) for line in lines if line and not line.startswith("#")
+    )
+    required = re.findall(
+        r'require_env\("(\w+)"\)',
+        (ROOT / "clinic_site/settings/production.py").read_text(),
+    )
+
+    assert set(required) <= {key for key, value in example.items() if value}
+    assert run_check("clinic_site.settings.production", example).returncode == 0

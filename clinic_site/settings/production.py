@@ -2,6 +2,7 @@
 environment, and the process refuses to start when something is missing."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -37,7 +38,17 @@ DEFAULT_FROM_EMAIL = require_env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 FRONT_DESK_EMAIL = require_env("FRONT_DESK_EMAIL")
 
-# Shared by every gunicorn worker: the consultation form's rate limit counts here.
+# Stateless app servers: everything they share lives outside them. Uploads go
+# to a path every instance mounts (NFS or similar); static files are collected
+# on each instance and served by whitenoise.
+MEDIA_ROOT = Path(require_env("MEDIA_ROOT"))
+if os.environ.get("STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["STATIC_ROOT"])
+# Sessions (staff only) in PostgreSQL, so that any instance serves any user.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Shared by every gunicorn worker and every instance: the consultation form's
+# rate limit counts here, and the page cache lives here.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -65,6 +76,8 @@ CONSULTATION_CLIENT_IP_HEADER = os.environ.get(
 # Behind a TLS-terminating reverse proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+# The load balancer probes each instance directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SECURE_HSTS_SECONDS = 63072000  # two years
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

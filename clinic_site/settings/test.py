@@ -1,5 +1,8 @@
 """Settings for the pytest suite: fast, isolated, deterministic."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -24,3 +27,7 @@ STORAGES = {
 }
 
 DEMO_ADMIN_ALLOWED = True
+
+# Tests that serve a site of their own (backup round trip) keep its uploads apart.
+if os.environ.get("DJANGO_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["DJANGO_MEDIA_ROOT"])

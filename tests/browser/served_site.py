@@ -72,6 +72,32 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"gunicorn did not answer {url} within 30 s:\n{log.read_text()}")
 
 
+def start_gunicorn(
+    env: dict[str, str], url: str, workers: int, log_file, *options: str
+) -> subprocess.Popen:
+    """gunicorn serving the site at ``url`` (``http://host:port``)."""
+    return subprocess.Popen(  # noqa: S603 (fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "clinic_site.wsgi",
+            *options,
+            "--bind",
+            url.removeprefix("http://"),
+            "--workers",
+            str(workers),
+            # The control socket's default path is per user: another gunicorn
+            # (`make run`) may hold it.
+            "--no-control-socket",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+
+
 @contextmanager
 def served_site(workers: int = 3) -> Iterator[ServedSite]:
     """Prepare the demo site as ``make prepare`` does and serve it as ``make run``."""
@@ -102,25 +128,7 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )
-            process = subprocess.Popen(  # noqa: S603 (fixed arguments)
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "clinic_site.wsgi",
-                    "--bind",
-                    url.removeprefix("http://"),
-                    "--workers",
-                    str(workers),
-                    # The control socket's default path is per user: another
-                    # gunicorn (`make run`) may hold it.
-                    "--no-control-socket",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
+            process = start_gunicorn(env, url, workers, log_file)
         try:
             wait_until_up(f"{url}/de/", process, log)
             yield ServedSite(url=url, static_root=tmp / "static", log=log)

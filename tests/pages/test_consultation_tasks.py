@@ -79,6 +79,40 @@ def test_failing_mail_server_retries_then_sends(
     assert statuses() == ["FAILED", "SUCCESSFUL"]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Neue Beratungsanfrage"
+    assert_no_patient_data(mail.outbox[0])
+
+
+def assert_no_patient_data(message) -> None:
+    """The mail leaves the clinic's systems: only an admin link, nothing else."""
+    patient = valid_data()
+    text = f"{message.subject}\n{message.body}"
+    for field in ("name", "email", "message", "preferred_times"):
+        assert patient[field] not in text, field
+    for word in ("Anna", "Müller", "Rücken", "Schmerzen"):
+        assert word not in text
+    assert "/admin/consultation_requests/inspect/" in message.body
+
+
+def test_mail_server_down_for_hours_still_sends_exactly_one_mail(
+    client, consultation_page, database_queue, settings
+):
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    response = client.post(FORM_URLS["en"], valid_data())
+    assert response.status_code == 303  # the patient never notices
+
+    for _attempt in range(3):  # the worker runs on while the server is down
+        run_worker("--max-tasks", "1")
+    assert mail.outbox == []
+    settings.EMAIL_BACKEND = WORKING_MAIL
+    run_worker()
+    run_worker()  # nothing left to send twice
+
+    stored = ConsultationRequest.objects.get()
+    assert stored.notification_attempts == 4
+    assert stored.notified_at is not None
+    assert statuses() == ["FAILED", "FAILED", "FAILED", "SUCCESSFUL"]
+    assert len(mail.outbox) == 1
+    assert_no_patient_data(mail.outbox[0])
 
 
 def test_retries_stop_after_the_configured_attempts(

@@ -1,0 +1,123 @@
+"""``make two-instances``: two app servers, one PostgreSQL, one Redis.
+
+Starts instances A and B (gunicorn, production settings) on two ports against
+the same PostgreSQL cluster and the same private Redis, as two machines behind
+the load balancer would run, and shows:
+
+1. a publish is seen on the other instance: B serves the denervation page (and
+   may cache it), an editor publishes a new title (a management command run with
+   A's environment: the same code path as the admin's publish button), and B
+   serves the new title at once;
+2. the rate limit counts across both: one patient address posts alternately to
+   A and B, and the post after the shared limit gets 429, whichever instance
+   receives it.
+
+Run: ``python -m tests.loadtests.two_instances``. Needs PostgreSQL's server
+binaries and redis-server. Prints the figures; exits non-zero on a failure.
+"""
+
+import re
+import sys
+import time
+
+import requests
+
+from clinic_site.settings.base import (
+    CONSULTATION_MIN_FILL_SECONDS,
+    CONSULTATION_RATE_LIMIT_REQUESTS,
+)
+from tests.browser.served_site import manage
+from tests.loadtests import services
+from tests.loadtests.concurrency import say
+from tests.loadtests.patients import (
+    load_form,
+    patient_address,
+    proxy_headers,
+    send_form,
+)
+
+PAGE_PATH = "/de/behandlungen/denervation-thermokoagulation/"
+PAGE_SLUG = "denervation-thermokoagulation"
+NEW_TITLE = "Denervation – neu veröffentlicht {stamp}"
+PUBLISH = """
+from treatments.models import TreatmentPage
+page = TreatmentPage.objects.get(slug_de={slug!r}).specific
+page.title_de = {title!r}
+page.save_revision().publish()
+"""
+
+
+def page_title(base_url: str) -> str:
+    response = requests.get(
+        base_url + PAGE_PATH,
+        headers=proxy_headers(base_url, patient_address(0)),
+        timeout=60,
+        allow_redirects=False,
+    )
+    response.raise_for_status()
+    return re.search(r"<h1[^>]*>(.*?)</h1>", response.text, re.S)[1].strip()
+
+
+def publish_is_seen(env: dict, a_url: str, b_url: str) -> bool:
+    before = [page_title(b_url), page_title(b_url)]  # the second may be cached
+    title = NEW_TITLE.format(stamp=int(time.time()))
+    manage(env, "shell", "-c", PUBLISH.format(slug=PAGE_SLUG, title=title))
+    after_b, after_a = page_title(b_url), page_title(a_url)
+    say(f"B before publish:       {before[-1]!r}")
+    say(f"published (via A's env): {title!r}")
+    say(f"B after publish:        {after_b!r}")
+    say(f"A after publish:        {after_a!r}")
+    return after_a == after_b == title != before[-1]
+
+
+def limit_is_shared(a_url: str, b_url: str) -> bool:
+    address = patient_address(4242)
+    sends = CONSULTATION_RATE_LIMIT_REQUESTS + 2
+    targets = [("A", a_url) if n % 2 == 0 else ("B", b_url) for n in range(sends)]
+    forms = [load_form(url, address) for _name, url in targets]
+    time.sleep(CONSULTATION_MIN_FILL_SECONDS + 1)
+    codes = [send_form(form, n) for n, form in enumerate(forms)]
+    say(
+        f"one address, {sends} posts alternating A/B (limit "
+        f"{CONSULTATION_RATE_LIMIT_REQUESTS}): "
+        + ", ".join(
+            f"{name} {code}" for (name, _url), code in zip(targets, codes, strict=True)
+        )
+    )
+    limit = CONSULTATION_RATE_LIMIT_REQUESTS
+    return codes == [303] * limit + [429] * (sends - limit)
+
+
+def run() -> bool:
+    with (
+        services.temporary_folder("roc-two-instances-") as folder,
+        services.throwaway_postgres() as cluster,
+        services.private_redis() as redis_url,
+    ):
+        env = services.production_env(folder, cluster.create_database("roc"), redis_url)
+        say("preparing: migrate, collectstatic, load_demo_content ...")
+        services.prepare_site(env)
+        with (
+            services.gunicorn(env, folder / "a.log", workers=2) as a_url,
+            services.gunicorn(env, folder / "b.log", workers=2) as b_url,
+        ):
+            say(f"instance A: {a_url}   instance B: {b_url}")
+            say(f"shared: PostgreSQL port {cluster.port}, Redis {redis_url}")
+            published = publish_is_seen(env, a_url, b_url)
+            shared_limit = limit_is_shared(a_url, b_url)
+    say(f"publish on A seen on B: {'yes' if published else 'NO'}")
+    say(f"rate limit shared:      {'yes' if shared_limit else 'NO'}")
+    ok = published and shared_limit
+    say("PASS" if ok else "FAIL")
+    return ok
+
+
+def main() -> None:
+    missing = services.missing_postgres() or services.missing_redis()
+    if missing:
+        sys.exit(f"cannot run: {missing}")
+    sys.exit(0 if run() else 1)
+
+
+if __name__ == "__main__":
+    main()
