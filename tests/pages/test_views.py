@@ -40,4 +40,3 @@ def test_500_page_renders_without_the_database():
     assert "Ein Fehler ist aufgetreten" in html
     assert "Something went wrong" in html
     assert 'rel="stylesheet"' in html
-
