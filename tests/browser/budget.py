@@ -40,7 +40,7 @@ LIGHTHOUSE_CLI = (
     ROOT / ".ci" / "node" / "node_modules" / "lighthouse" / "cli" / "index.js"
 )
 REPORTS = ROOT / "test-results" / "lighthouse"
-LIGHTHOUSE_ATTEMPTS = 3
+LIGHTHOUSE_ATTEMPTS = 5
 
 
 @dataclass
