@@ -18,7 +18,13 @@ def stage_text(page, stage: str) -> str:
 
 def treatment_graph(page, request=None) -> dict:
     """The JSON-LD graph describing ``page`` in the active language."""
-    url = page.get_full_url(request)
+    # The request's host, as for the canonical link: the Site record's hostname
+    # may differ (``localhost`` in the demo).
+    url = (
+        request.build_absolute_uri(page.get_url(request))
+        if request is not None
+        else page.get_full_url()
+    )
     procedure = {
         "@type": "MedicalProcedure",
         "@id": f"{url}#procedure",

@@ -126,6 +126,8 @@ def test_json_ld_describes_page_procedure_and_faq(client, denervation_page, lang
     assert procedure["followup"]
     assert len(procedure["bodyLocation"]) == 5
     assert len(graph["FAQPage"]["mainEntity"]) == 4
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+    assert web_page["url"] == canonical == f"http://testserver{URLS[language]}"
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
