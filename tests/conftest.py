@@ -1,7 +1,9 @@
 import io
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -11,6 +13,17 @@ import pytest
 from tests.factories.pages import HomePageFactory
 from tests.figures import FIGURES
 from tests.staff import sign_in_staff
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the demo site from the start, loaded once."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -30,15 +43,31 @@ def default_language():
 
 
 @pytest.fixture
-def home_page(db):
+def empty_site(db):
+    """No demo: the tree holds the root page alone, and nobody has an account.
+
+    For tests that build their own pages or run the demo command themselves;
+    deleted inside the test's transaction, so the next test has the demo again.
+    """
+    for child in Page.get_first_root_node().get_children():
+        child.delete()
+    Site.objects.all().delete()
+    get_user_model().objects.all().delete()
+
+
+@pytest.fixture
+def home_page(empty_site):
     root = Page.get_first_root_node()
     return HomePageFactory(parent=root)
 
 
 @pytest.fixture
-def demo_content(db):
-    """The demo site as `make run` builds it, in both languages."""
-    call_command("load_demo_content", stdout=io.StringIO())
+def demo_site(db):
+    """The demo site as `make run` builds it, in both languages.
+
+    Loaded once per session (``django_db_setup``); each test's transaction is
+    rolled back, so a test may change it freely.
+    """
 
 
 @pytest.fixture

@@ -17,21 +17,21 @@ CONTENT_PATHS = (
 
 
 @pytest.mark.parametrize("path", CONTENT_PATHS)
-def test_content_pages_set_no_cookie(client, demo_content, path):
+def test_content_pages_set_no_cookie(client, demo_site, path):
     response = client.get(path)
 
     assert response.status_code in {200, 404}
     assert dict(response.cookies) == {}
 
 
-def test_the_root_redirect_sets_no_cookie(client, demo_content):
+def test_the_root_redirect_sets_no_cookie(client, demo_site):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 302
     assert dict(response.cookies) == {}
 
 
-def test_consultation_form_sets_an_http_only_csrf_cookie(client, demo_content):
+def test_consultation_form_sets_an_http_only_csrf_cookie(client, demo_site):
     response = client.get("/de/beratung/")
 
     cookie = response.cookies["csrftoken"]

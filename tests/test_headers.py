@@ -23,7 +23,7 @@ def directives(response) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("path", PATIENT_PATHS)
-def test_patient_pages_get_the_strict_policy(client, demo_content, path):
+def test_patient_pages_get_the_strict_policy(client, demo_site, path):
     response = client.get(path)
 
     assert response.status_code in {200, 404}
@@ -41,7 +41,7 @@ def test_patient_pages_get_the_strict_policy(client, demo_content, path):
 
 
 @pytest.mark.parametrize("path", PATIENT_PATHS)
-def test_patient_pages_get_the_other_security_headers(client, demo_content, path):
+def test_patient_pages_get_the_other_security_headers(client, demo_site, path):
     response = client.get(path)
 
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -77,7 +77,7 @@ def test_admin_editing_pages_allow_inline_scripts_but_no_eval(admin_client):
     assert policy["frame-ancestors"] == {"'self'"}
 
 
-def test_patient_pages_contain_no_inline_script_or_style(client, demo_content):
+def test_patient_pages_contain_no_inline_script_or_style(client, demo_site):
     for path in PATIENT_PATHS:
         html = client.get(path).content.decode()
 

@@ -1,11 +1,9 @@
 """Fixtures for the browser suite: one Chromium per session, the demo site on
 pytest-django's live server, and a network guard on every browser context."""
 
-import io
 import os
 from collections.abc import Callable, Iterator
 
-from django.core.management import call_command
 from django.db import connections
 
 import pytest
@@ -81,13 +79,12 @@ def chromium(playwright: Playwright) -> Iterator[Browser]:
 
 @pytest.fixture
 def demo_site(live_server, django_db_serialized_rollback) -> str:
-    """The demo content on the live server; returns the server's address.
+    """The demo site on the live server; returns the server's address.
 
     The live server needs committed data, hence a transactional database, which
-    is emptied after each test: serialized rollback restores what Wagtail's
-    migrations created (the root page, the default collection).
+    is emptied after each test: serialized rollback restores the demo site that
+    the session's database was created with (``tests/conftest.py``).
     """
-    call_command("load_demo_content", stdout=io.StringIO())
     return live_server.url
 
 

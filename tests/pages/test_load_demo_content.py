@@ -16,7 +16,7 @@ from pages.models import (
     StandardPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("empty_site")
 
 
 def test_demo_command_twice_leaves_one_home_page_per_site():
