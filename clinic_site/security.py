@@ -3,21 +3,10 @@
 from django.conf import settings
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
-from django.urls import reverse
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
-# The admin's sign-in steps (and what their pages load): the strict admin policy.
-SIGN_IN_VIEWS = frozenset(
-    {
-        "wagtailadmin_login",
-        "wagtailadmin_logout",
-        "wagtailadmin_javascript_catalog",
-        "wagtailadmin_sprite",
-        "two_factor_setup",
-        "two_factor_verify",
-    }
-)
+from pages.staff.sign_in import SIGN_IN_VIEWS, is_admin_path
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -46,8 +35,3 @@ def admin_policy(request: HttpRequest) -> dict:
     if match is not None and match.url_name in SIGN_IN_VIEWS:
         return settings.CONTENT_SECURITY_POLICY_ADMIN
     return settings.CONTENT_SECURITY_POLICY_ADMIN_EDITING
-
-
-def is_admin_path(path: str) -> bool:
-    """True for the Wagtail admin's pages (and the two-factor pages inside it)."""
-    return path.startswith(reverse("wagtailadmin_home"))

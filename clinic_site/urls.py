@@ -9,8 +9,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site.health import HealthCheckView
-from pages import search, views
+from pages import views
 from pages.sitemaps import PageSitemap
+from treatments import search
 
 # A 503 instead of a 500 when the database or Redis failed outside a view.
 handler500 = "clinic_site.views.server_error"
@@ -18,8 +19,8 @@ handler500 = "clinic_site.views.server_error"
 urlpatterns = [
     # For the load balancer: no language prefix, no cookie, never cached.
     path("healthz/", HealthCheckView.as_view(), name="healthz"),
-    # Before Wagtail's admin: the second login step (pages.two_factor).
-    path("admin/two-factor/", include("pages.two_factor")),
+    # Before Wagtail's admin: the second login step (pages.staff.two_factor).
+    path("admin/two-factor/", include("pages.staff.two_factor")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,5 +1,6 @@
 """Blocks of the structured treatment page sections."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +38,8 @@ class VariantListBlock(blocks.ListBlock):
 
 
 def body_region_choices() -> list[tuple[str, str]]:
-    from .models import BodyRegion  # the models module imports these blocks
-
+    # Looked up in the app registry: the models module is built on these blocks.
+    BodyRegion = apps.get_model("treatments", "BodyRegion")
     return [(region.slug, region.name) for region in BodyRegion.objects.all()]
 
 

@@ -1,10 +1,8 @@
 from datetime import date, timedelta
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
@@ -18,7 +16,6 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from pages.blocks import prose_blocks
-from pages.models import ConsultationPage
 
 from .blocks import (
     ApplicationBlock,
@@ -273,29 +270,15 @@ class TreatmentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query fetches the related treatments and the consultation page, to
-        # keep the uncached render within its query budget.
-        consultation_type = ContentType.objects.get_for_model(ConsultationPage)
+        # Plain pages (no specific query): the list needs titles and links only.
         related_ids = TreatmentPage.related_treatments.through.objects.filter(
             from_treatmentpage=self
         ).values("to_treatmentpage")
-        linked = (
+        context["related_treatments"] = list(
             Page.objects.live()
-            .filter(view_restrictions__isnull=True)
-            .filter(Q(pk__in=related_ids) | Q(content_type=consultation_type))
+            .filter(view_restrictions__isnull=True, pk__in=related_ids)
             .order_by("title")
         )
-        context["related_treatments"] = [
-            page for page in linked if page.content_type_id != consultation_type.pk
-        ]
-        consultation_page = next(
-            (page for page in linked if page.content_type_id == consultation_type.pk),
-            None,
-        )
-        if consultation_page is not None:
-            context["consultation_url"] = ConsultationPage.url_for_treatment(
-                consultation_page, self, request
-            )
         return context
 
     @cached_property

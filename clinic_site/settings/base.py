@@ -24,7 +24,6 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "pages",
     "treatments",
-    "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -39,7 +38,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,7 +60,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous readers before any session or database work.
-    "pages.page_cache.PageCacheMiddleware",
+    "pages.ops.page_cache.PageCacheMiddleware",
     # A static 503 page instead of a 500 while the database is unreachable.
     "clinic_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "pages.two_factor.RequireTwoFactorMiddleware",
+    "pages.staff.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -257,8 +255,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "pages.abuse.client_address"
-AXES_LOCKOUT_CALLABLE = "pages.two_factor.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "clinic_site.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "pages.staff.lockout.lockout_response"
 
 # Background tasks (Django's tasks API through django-tasks): a database-backed
 # queue worked by `manage.py db_worker`, which `make run` starts beside gunicorn.
@@ -269,7 +267,7 @@ TASKS = {
     }
 }
 
-# Consultation requests (pages.models.consultation). Numbers only; the front-desk
+# Consultation requests (pages.consultation). Numbers only; the front-desk
 # address and the keys come from dev/test/production.
 CONSULTATION_MIN_FILL_SECONDS = 3  # faster than this is a bot
 CONSULTATION_FORM_MAX_AGE = 60 * 60 * 24  # a form older than a day is sent again
@@ -283,7 +281,7 @@ CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
 CONSULTATION_RETENTION_CLOSED_DAYS = 180
 CONSULTATION_RETENTION_UNWORKED_DAYS = 365
 
-# Rendered pages for anonymous readers (pages.page_cache), in the default cache.
+# Rendered pages for anonymous readers (pages.ops.page_cache), in the default cache.
 # Publishing clears them at once; this bounds what other edits (images, direct
 # database changes) leave stale. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = 60 * 60

@@ -1,7 +1,14 @@
-from pages.site_settings import ClinicSettings, NavigationItem
+"""The app's models, re-exported so that ``pages.models`` names them all.
 
-from .consultation import ConsultationPage, ConsultationRequest
+Django finds models in the modules they are imported from; the consultation
+feature keeps its own in ``pages.consultation``.
+"""
+
+from pages.consultation.models import ConsultationRequest
+from pages.consultation.page import ConsultationPage
+
 from .home import HomePage
+from .settings import ClinicSettings, NavigationItem
 from .standard import LegalNoticePage, StandardPage
 
 __all__ = [

@@ -9,11 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import prose_blocks
+from pages.consultation.page import ConsultationPage
+from pages.i18n import UNTRANSLATED_PATHS
+from treatments.models import BodyRegion, TreatmentIndexPage
+
 
 # The sub-route of the home page that says "this page is not translated".
-UNTRANSLATED_PATHS = {"de": "nicht-uebersetzt/", "en": "not-translated/"}
-
-
 class HomePage(RoutablePageMixin, Page):
     """The root of the site: one per site, shared by both languages.
 
@@ -65,9 +66,6 @@ class HomePage(RoutablePageMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.models import ConsultationPage  # imports this module
-        from treatments.models import BodyRegion, TreatmentIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         context["treatment_index"] = (
             TreatmentIndexPage.objects.child_of(self).live().public().first()

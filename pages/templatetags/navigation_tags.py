@@ -4,7 +4,6 @@ import re
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.html import conditional_escape
@@ -12,8 +11,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
-from pages.models.home import UNTRANSLATED_PATHS
-from pages.site_settings import ClinicSettings, shell_cache_key
+from pages.consultation.page import ConsultationPage
+from pages.i18n import alternate_urls, has_translation
+from pages.models.settings import ClinicSettings
+from pages.ops import page_cache
 
 register = template.Library()
 
@@ -22,43 +23,6 @@ PLACEHOLDER = re.compile(
     r"\[(?:Von der Praxis zu ergänzen|To be supplied by the clinic)[^\[\]<>]*\]"
 )
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
-
-
-def has_translation(page: Page, language: str) -> bool:
-    """Whether ``page`` has a title of its own in ``language`` (no fallback)."""
-    return bool(getattr(page, f"title_{language}", None))
-
-
-def site_root(request: HttpRequest | None) -> Page | None:
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
-
-
-def translated_url(page: Page | None, language: str, request=None) -> str:
-    """The URL of ``page`` in ``language``.
-
-    A page without a version in that language leads to that language's home page
-    with a note; without a page (an error page), the home page itself.
-    """
-    with translation.override(language):
-        root = site_root(request)
-        home_url = (root.get_url(request) if root else None) or f"/{language}/"
-        if page is not None and page.live:
-            if has_translation(page, language):
-                url = page.get_url(request)
-                if url:
-                    return url
-            return home_url + UNTRANSLATED_PATHS[language]
-        return home_url
-
-
-def alternate_urls(context) -> dict[str, str]:
-    """The current page's address in every language; a view may provide them."""
-    if "alternate_urls" in context:
-        return context["alternate_urls"]
-    request = context.get("request")
-    page = context.get("page")
-    return {code: translated_url(page, code, request) for code, _ in settings.LANGUAGES}
 
 
 @register.inclusion_tag("tags/language_switch.html", takes_context=True)
@@ -122,31 +86,38 @@ def page_description(page: Page) -> str:
 
 @register.simple_tag(takes_context=True)
 def site_shell(context) -> dict:
-    """Clinic details, navigation and footer links, cached per site and language."""
+    """Clinic details, navigation, footer links and the consultation form's
+    address: read once per request, and shared by the pages between publishes
+    (``page_cache.shared``) because every render needs them."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
+    shells = request.__dict__.setdefault("_site_shells", {})
     language = translation.get_language()
-    key = shell_cache_key(site.pk, language)
-    shell = cache.get(key)
-    if shell is None:
-        shell = build_shell(site, request)
-        cache.set(key, shell, 60 * 60 * 24)
-    return shell
+    if language not in shells:
+        shells[language] = page_cache.shared(
+            f"shell:{site.pk}:{language}", lambda: build_shell(site, request)
+        )
+    return shells[language]
 
 
 def build_shell(site: Site, request: HttpRequest) -> dict:
     """Plain values for the header and footer (strings only: they are cached)."""
-    clinic = (
-        ClinicSettings.objects.select_related(
-            "legal_notice_page", "privacy_page", "accessibility_page"
-        )
-        .filter(site=site)
+    consultation = (
+        ConsultationPage.objects.live()
+        .filter(view_restrictions__isnull=True)
+        .in_site(site)
         .first()
     )
+    consultation_url = (consultation.get_url(request) or "") if consultation else ""
+    clinic = ClinicSettings.base_queryset().filter(site=site).first()
     if clinic is None:
-        return {"name": site.site_name or settings.WAGTAIL_SITE_NAME, "nav": []}
+        return {
+            "name": site.site_name or settings.WAGTAIL_SITE_NAME,
+            "nav": [],
+            "consultation_url": consultation_url,
+        }
     language = translation.get_language()
     items = clinic.navigation_items.select_related("page").order_by("sort_order")
     # Pages without a version in the reader's language are left out.
@@ -177,6 +148,7 @@ def build_shell(site: Site, request: HttpRequest) -> dict:
         footer=[item for item in footer if item["url"]],
         phone_href=phone_href(clinic.phone),
         email_href="" if is_placeholder(clinic.email) else clinic.email,
+        consultation_url=consultation_url,
     )
     return shell
 

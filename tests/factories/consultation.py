@@ -3,8 +3,8 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
+from pages.consultation.models import CONSENT_VERSION
 from pages.models import ConsultationPage, ConsultationRequest
-from pages.models.consultation import CONSENT_VERSION
 
 
 class ConsultationPageFactory(wagtail_factories.PageFactory):

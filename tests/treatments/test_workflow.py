@@ -124,7 +124,7 @@ def test_editor_cannot_approve_own_submission(client, denervation_page, editor):
 def test_readers_see_a_submitted_edit_only_once_approved(
     client, denervation_page, editor, reviewer
 ):
-    """The page cache (pages.page_cache) never shows the draft, and shows the
+    """The page cache (pages.ops.page_cache) never shows the draft, and shows the
     approved version at once."""
     page_url = "/de/behandlungen/denervation-thermokoagulation/"
     staff = Client()

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from pages.backup import BackupError, create_archive
+from pages.ops.backup import BackupError, create_archive
 
 
 class Command(BaseCommand):

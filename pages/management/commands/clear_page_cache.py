@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from pages import page_cache
+from pages.ops import page_cache
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from pages.demo.shell import (
     ensure_information_pages,
     link_consent_to_privacy,
 )
-from pages.two_factor import APP_DEVICE_NAME, secret_in_groups
+from pages.staff.two_factor import APP_DEVICE_NAME, secret_in_groups
 from treatments.demo.loader import (
     ensure_body_regions,
     ensure_denervation_page,

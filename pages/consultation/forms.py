@@ -14,9 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 import phonenumbers
 
-from pages import abuse
-from pages.models import ConsultationRequest
-from pages.models.consultation import CONSENT_VERSION, MESSAGE_MAX_LENGTH
+from pages.consultation import abuse
+from pages.consultation.models import (
+    CONSENT_VERSION,
+    MESSAGE_MAX_LENGTH,
+    ConsultationRequest,
+)
 from treatments.models import BodyRegion, TreatmentPage
 
 TOPIC_UNSURE = "unsure"

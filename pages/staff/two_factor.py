@@ -9,7 +9,6 @@ with a one-time code: a staff member without an authenticator app enrols first
 import base64
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -25,7 +24,7 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from clinic_site.security import SIGN_IN_VIEWS, is_admin_path
+from pages.staff.sign_in import SIGN_IN_VIEWS, is_admin_path
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
@@ -167,23 +166,6 @@ def verify_view(request: HttpRequest) -> HttpResponse:
         "two_factor/verify.html",
         {"form": form, "next": next_url(request)},
         status=400 if form.errors else 200,
-    )
-
-
-def lockout_response(
-    request: HttpRequest,
-    original_response: HttpResponse | None,
-    credentials: dict | None,
-) -> HttpResponse:
-    """django-axes' answer to a locked-out login: a translated page and 429."""
-    return render(
-        request,
-        "two_factor/lockout.html",
-        {
-            "failure_limit": settings.AXES_FAILURE_LIMIT,
-            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
-        },
-        status=429,
     )
 
 

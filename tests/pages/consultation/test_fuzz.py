@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from pages.models import ConsultationRequest
 from tests.figures import record
-
-from .consultation_utils import FORM_URLS, started_token, valid_data
+from tests.pages.consultation.utils import FORM_URLS, started_token, valid_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,11 @@
 """Site-wide settings: contact details, the Impressum facts and the navigation.
 
 Editors change them in the admin under Settings → Clinic details, in both
-languages. Templates read them through ``navigation_tags.site_shell``, which keeps
-them in Django's cache so that no page pays a query for them; saving the settings
-or publishing a page drops that cache (``clear_shell_cache``).
+languages. Templates read them through ``navigation_tags.site_shell``, once per
+request (``ClinicSettings.for_request``); whole pages are cached instead
+(``pages.ops``), and saving the settings clears that cache.
 """
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,27 +15,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
-from pages import page_cache
-
-SHELL_CACHE_VERSION_KEY = "site-shell-version"
-
 PLACEHOLDER_HELP = _(
     "Until the clinic supplies the fact, keep a visible placeholder such as "
     '"[Von der Praxis zu ergänzen: …]".'
 )
-
-
-def clear_shell_cache(**kwargs) -> None:
-    """Forget the cached header and footer of every site and language."""
-    try:
-        cache.incr(SHELL_CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(SHELL_CACHE_VERSION_KEY, 1, None)
-
-
-def shell_cache_key(site_id: int, language: str) -> str:
-    version = cache.get_or_set(SHELL_CACHE_VERSION_KEY, 1, None)
-    return f"site-shell:{version}:{site_id}:{language}"
 
 
 def optional_page_link(verbose_name) -> models.ForeignKey:
@@ -59,6 +41,9 @@ def text_field(verbose_name, help_text, max_length: int = 200) -> models.CharFie
 @register_setting(icon="site")
 class ClinicSettings(ClusterableModel, BaseSiteSetting):
     """Who runs the site and how patients reach the clinic."""
+
+    # The footer links are read with the settings, in one query.
+    select_related = ["legal_notice_page", "privacy_page", "accessibility_page"]
 
     clinic_name = models.CharField(
         _("clinic name"), max_length=120, default="ROC Ortho"
@@ -180,12 +165,6 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("clinic details")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        clear_shell_cache()
-        # Every cached page shows the header and footer built from these.
-        page_cache.clear()
 
 
 class NavigationItem(Orderable):

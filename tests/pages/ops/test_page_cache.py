@@ -1,4 +1,4 @@
-"""The page cache for anonymous readers (pages.page_cache), through HTTP and the
+"""The page cache for anonymous readers (pages.ops.page_cache), through HTTP and the
 admin: what is kept, what never is, and that publishing shows at once."""
 
 import io
@@ -24,9 +24,8 @@ from tests.factories.treatments import (
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
 )
+from tests.pages.consultation.utils import FORM_URLS, LANDING_URLS
 from tests.staff import sign_in_staff
-
-from .consultation_utils import FORM_URLS, LANDING_URLS
 
 pytestmark = pytest.mark.django_db
 

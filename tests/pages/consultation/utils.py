@@ -4,7 +4,7 @@ import time
 
 from django.core import signing
 
-from pages.abuse import FORM_STARTED_SALT, FORM_STARTED_VALUE
+from pages.consultation.abuse import FORM_STARTED_SALT, FORM_STARTED_VALUE
 
 FORM_URLS = {"de": "/de/beratung/", "en": "/en/consultation/"}
 LANDING_URLS = {"de": "/de/beratung/danke/", "en": "/en/consultation/thanks/"}

@@ -27,6 +27,7 @@ responses per cookie; hence these few lines.
 import hashlib
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,6 +37,7 @@ from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "page-cache:generation"
 ENTRY_KEY_PREFIX = "page-cache:page:"
+SHARED_KEY_PREFIX = "page-cache:shared:"
 STATUS_HEADER = "X-Page-Cache"
 # The response headers a cached page may vary on: pages are kept only for readers
 # without a session, and only when Django compressed nothing.
@@ -48,9 +50,25 @@ def clear() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def clear_on_signal(**kwargs) -> None:
-    """Receiver for page publishing, unpublishing, moving and deletion."""
-    clear()
+def shared(name: str, build: Callable[[], Any]) -> Any:
+    """A value that many pages show (the header's links), kept until ``clear()``.
+
+    Kept under the same generation as the pages, so the one set of receivers in
+    ``pages.ops.invalidation`` refreshes both. Not a template fragment: the header
+    around these values differs per page (language switch, current link).
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return build()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    key = f"{SHARED_KEY_PREFIX}{generation}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
 
 
 def entry_key(request: HttpRequest) -> str:

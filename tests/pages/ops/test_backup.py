@@ -1,4 +1,4 @@
-"""Backup and restore round trip (``pages.backup``, ``backup_site``,
+"""Backup and restore round trip (``pages.ops.backup``, ``backup_site``,
 ``restore_site``), run as an operator would: commands in their own processes,
 then the restored copy served by gunicorn.
 

@@ -13,12 +13,11 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from pages.models import ConsultationRequest
-
-from .consultation_utils import FORM_URLS, valid_data
+from tests.pages.consultation.utils import FORM_URLS, valid_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-FAILING_MAIL = "tests.pages.failing_mail.FailingEmailBackend"
+FAILING_MAIL = "tests.pages.consultation.failing_mail.FailingEmailBackend"
 WORKING_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 

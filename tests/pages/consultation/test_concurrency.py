@@ -13,8 +13,7 @@ import pytest
 import requests
 
 from pages.models import ConsultationRequest
-
-from .consultation_utils import FORM_URLS, valid_data
+from tests.pages.consultation.utils import FORM_URLS, valid_data
 
 SUBMISSIONS = 50
 PARALLEL = 25

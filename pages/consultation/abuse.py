@@ -19,20 +19,10 @@ from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from clinic_site.client_address import client_address
+
 FORM_STARTED_SALT = "pages.consultation.form-started"
 FORM_STARTED_VALUE = "consultation-form"
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address: the proxy's header when configured, else REMOTE_ADDR.
-
-    A proxy appends the address it saw to X-Forwarded-For, so its last entry is
-    the one a client cannot forge.
-    """
-    header = settings.CONSULTATION_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @dataclass

@@ -1,13 +1,12 @@
 import pytest
 
-from pages.forms import ConsultationRequestForm
+from pages.consultation.forms import ConsultationRequestForm
 from tests.factories.treatments import (
     BodyRegionFactory,
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
 )
-
-from .consultation_utils import started_token, valid_data
+from tests.pages.consultation.utils import started_token, valid_data
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 
 from django_tasks import task
 
-from pages.models import ConsultationRequest
+from pages.consultation.models import ConsultationRequest
 
 logger = logging.getLogger(__name__)
 

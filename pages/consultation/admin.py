@@ -1,0 +1,253 @@
+"""The front desk's inbox of consultation requests in the Wagtail admin.
+
+Requests arrive only through the website's form, so nobody can add one here.
+Whoever opens a request, changes its status, exports or deletes requests is
+recorded in Wagtail's log (ModelLogEntry), next to Wagtail's own "edit" and
+"delete" entries. ``pages/wagtail_hooks.py`` registers the viewset.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import defaults
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+import django_filters
+
+from pages.consultation.models import ConsultationRequest
+from pages.encryption import search_filter
+
+VIEW_ACTION = "pages.consultation_request.view"
+STATUS_ACTION = "pages.consultation_request.status"
+EXPORT_ACTION = "pages.consultation_request.export"
+
+
+class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that nobody may add a request in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action != "add"]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+class ConsultationRequestFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Received"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ConsultationRequest
+        fields = ["status", "treatment", "preferred_language"]
+
+
+class ForbiddenMixin:
+    """Answer 403 where Wagtail would redirect to the dashboard with a message.
+
+    A user who may not see health data gets an unambiguous "forbidden" status,
+    which monitoring and tests can rely on.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as denied:
+            return defaults.permission_denied(request, denied)
+
+
+class ConsultationRequestIndexView(ForbiddenMixin, generic.IndexView):
+    """Newest first; search by keyed hashes; export only with its permission."""
+
+    any_permission_required = ["view", "change", "delete"]
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not self.show_export_buttons:
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def show_export_buttons(self) -> bool:
+        return bool(self.list_export) and self.permission_policy.user_has_permission(
+            self.request.user, "export"
+        )
+
+    def search_queryset(self, queryset):
+        """Names and emails are encrypted: match their keyed hashes instead."""
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(search_filter(self.search_query))
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "reference",
+                label=_("Request"),
+                accessor="__str__",
+                get_url=self.get_inspect_url,
+            ),
+            Column("name", label=_("Name")),
+            Column("status", label=_("Status"), accessor="get_status_display"),
+            Column("topic", label=_("Topic")),
+            Column(
+                "preferred_language",
+                label=_("Language"),
+                accessor="get_preferred_language_display",
+            ),
+            Column("assigned_to", label=_("Assigned to")),
+            DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+        ]
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            for consultation_request in context["object_list"]:
+                log(consultation_request, EXPORT_ACTION, user=self.request.user)
+        return super().render_to_response(context, **response_kwargs)
+
+
+class ConsultationRequestCreateView(ForbiddenMixin, generic.CreateView):
+    """Never allowed (see the permission policy); answers 403."""
+
+
+class ConsultationRequestDeleteView(ForbiddenMixin, generic.DeleteView):
+    """Deletion is Wagtail's, logged as "wagtail.delete"."""
+
+
+class ConsultationRequestInspectView(ForbiddenMixin, generic.InspectView):
+    """The request's details; every opening is logged."""
+
+    # Wagtail hides "Edit" in the header's menu; the front desk's next step after
+    # reading a request is to update it, so the page offers it as a button.
+    template_name = "pages/admin/consultation_request_inspect.html"
+
+    def get(self, request, *args, **kwargs):
+        log(self.object, VIEW_ACTION, user=request.user)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(edit_url=self.get_edit_url(), **kwargs)
+
+
+class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):
+    """Status, assignment and notes; a status change gets its own log entry."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(self.object, VIEW_ACTION, user=request.user)
+        return response
+
+    def form_valid(self, form):
+        previous = (
+            ConsultationRequest.objects.filter(pk=self.object.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        response = super().form_valid(form)
+        if previous != self.object.status:
+            log(
+                self.object,
+                STATUS_ACTION,
+                user=self.request.user,
+                data={"from": previous, "to": self.object.status},
+            )
+        return response
+
+
+class ConsultationRequestViewSet(ModelViewSet):
+    model = ConsultationRequest
+    icon = "mail"
+    menu_label = _("Consultation requests")
+    menu_order = 250
+    add_to_admin_menu = True
+    # Page editors must not learn from a page's "usage" that requests mention it.
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = ConsultationRequestIndexView
+    inspect_view_class = ConsultationRequestInspectView
+    edit_view_class = ConsultationRequestEditView
+    add_view_class = ConsultationRequestCreateView
+    delete_view_class = ConsultationRequestDeleteView
+
+    ordering = ["-created_at", "-pk"]
+    filterset_class = ConsultationRequestFilterSet
+    search_fields = ["name", "email"]
+    search_backend_name = None
+    # Contact and triage data for call lists; the message and the internal
+    # notes stay in the admin.
+    list_export = [
+        "pk",
+        "created_at",
+        "get_status_display",
+        "name",
+        "email",
+        "phone",
+        "get_contact_method_display",
+        "get_preferred_language_display",
+        "topic",
+        "preferred_times",
+        "assigned_to",
+    ]
+    export_headings = {
+        "pk": _("Request"),
+        "created_at": _("Received"),
+        "get_status_display": _("Status"),
+        "name": _("Name"),
+        "email": _("Email address"),
+        "phone": _("Phone number"),
+        "get_contact_method_display": _("Preferred contact method"),
+        "get_preferred_language_display": _("Preferred language"),
+        "topic": _("Topic"),
+        "preferred_times": _("Preferred times"),
+        "assigned_to": _("Assigned to"),
+    }
+    export_filename = "consultation-requests"
+
+    inspect_view_fields = [
+        "created_at",
+        "status",
+        "assigned_to",
+        "name",
+        "email",
+        "phone",
+        "contact_method",
+        "preferred_language",
+        "treatment",
+        "body_region",
+        "preferred_times",
+        "message",
+        "internal_notes",
+        "consent_version",
+        "consented_at",
+        "notified_at",
+        "notification_attempts",
+    ]
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("assigned_to"),
+        FieldPanel("internal_notes"),
+    ]
+
+    def get_permissions_to_register(self):
+        return (
+            super()
+            .get_permissions_to_register()
+            .exclude(codename="add_consultationrequest")
+        )
+
+
+consultation_request_viewset = ConsultationRequestViewSet("consultation_requests")

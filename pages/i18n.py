@@ -1,0 +1,51 @@
+"""Addresses of a page in each language, and what to do without a translation.
+
+A page exists in a language when it has a title of its own there; modeltranslation
+would otherwise fall back to German under an English address.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+# Sub-routes of the home page that say "this page is not translated".
+UNTRANSLATED_PATHS = {"de": "nicht-uebersetzt/", "en": "not-translated/"}
+
+
+def has_translation(page: Page, language: str) -> bool:
+    """Whether ``page`` has a title of its own in ``language`` (no fallback)."""
+    return bool(getattr(page, f"title_{language}", None))
+
+
+def site_root(request: HttpRequest | None) -> Page | None:
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+def translated_url(page: Page | None, language: str, request=None) -> str:
+    """The URL of ``page`` in ``language``.
+
+    A page without a version in that language leads to that language's home page
+    with a note; without a page (an error page), the home page itself.
+    """
+    with translation.override(language):
+        root = site_root(request)
+        home_url = (root.get_url(request) if root else None) or f"/{language}/"
+        if page is not None and page.live:
+            if has_translation(page, language):
+                url = page.get_url(request)
+                if url:
+                    return url
+            return home_url + UNTRANSLATED_PATHS[language]
+        return home_url
+
+
+def alternate_urls(context) -> dict[str, str]:
+    """The current page's address in every language; a view may provide them."""
+    if "alternate_urls" in context:
+        return context["alternate_urls"]
+    request = context.get("request")
+    page = context.get("page")
+    return {code: translated_url(page, code, request) for code, _ in settings.LANGUAGES}

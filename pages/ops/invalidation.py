@@ -1,0 +1,55 @@
+"""Every event that changes what readers see clears the page cache, from here.
+
+Receivers, not admin hooks, because changes also come from Wagtail's own code
+(workflow approval, scheduled publishing), from commands and from the shell:
+- a page published, unpublished, moved or deleted: the header, the treatment
+  index and the related-treatment lists show other pages;
+- a page made private or public again (not published anew);
+- a snippet (body regions) saved or deleted: pages show them;
+- the clinic details or their navigation saved: every page's header and footer.
+
+The cache is cleared at once and again when the transaction commits, so that a
+page rendered from the old data before the commit is not kept as current.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+from wagtail.snippets.models import get_snippet_models
+
+from pages.models.settings import ClinicSettings, NavigationItem
+from pages.ops import page_cache
+
+
+def clear_page_cache(**kwargs) -> None:
+    page_cache.clear()
+    transaction.on_commit(page_cache.clear)
+
+
+def clear_if_shown(sender, **kwargs) -> None:
+    """Receiver for every save and delete: acts on the models pages show."""
+    if sender in SHOWN_MODELS or sender in get_snippet_models():
+        clear_page_cache()
+
+
+# Besides pages and snippets. Snippets are registered after this app is ready,
+# hence asked for on each save rather than listed here.
+SHOWN_MODELS = {PageViewRestriction, ClinicSettings, NavigationItem}
+
+
+def connect() -> None:
+    """Wire the receivers; called once from ``PagesConfig.ready``."""
+    for signal in (page_published, page_unpublished, published, unpublished):
+        signal.connect(clear_page_cache, dispatch_uid=f"page_cache_{id(signal)}")
+    post_page_move.connect(clear_page_cache, dispatch_uid="page_cache_moved")
+    post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="page_cache_page")
+    post_save.connect(clear_if_shown, dispatch_uid="page_cache_saved")
+    post_delete.connect(clear_if_shown, dispatch_uid="page_cache_deleted")

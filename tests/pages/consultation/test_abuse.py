@@ -1,0 +1,120 @@
+"""Abuse protection of the form: honeypot, fill time, rate limit, CSRF."""
+
+import re
+
+from django.core import mail
+from django.test import Client
+
+import pytest
+
+from pages.models import ConsultationRequest
+from tests.pages.consultation.utils import (
+    FORM_URLS,
+    LANDING_URLS,
+    started_token,
+    valid_data,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_honeypot_looks_like_success_and_stores_nothing(client, consultation_page):
+    response = client.post(FORM_URLS["de"], valid_data(website="https://spam.example"))
+
+    assert response.status_code == 303
+    assert response["Location"] == LANDING_URLS["de"]
+    assert ConsultationRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("de", "Das Formular wurde sehr schnell gesendet."),
+        ("en", "The form was sent very quickly."),
+    ],
+)
+def test_too_fast_submission_gets_the_form_again(
+    client, consultation_page, settings, language, message
+):
+    settings.CONSULTATION_MIN_FILL_SECONDS = 3
+
+    response = client.post(
+        FORM_URLS[language], valid_data(form_started=started_token(seconds_ago=0))
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'value="anna.mueller@example.org"' in html
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_forged_or_missing_timestamp_is_rejected(client, consultation_page):
+    for token in ("", "consultation-form:1xVzXF:forged"):
+        response = client.post(FORM_URLS["en"], valid_data(form_started=token))
+        assert response.status_code == 400
+        assert "This form has expired." in response.content.decode()
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_rate_limit_answers_429_in_the_page_language(
+    client, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = 2
+    for _attempt in range(2):
+        assert client.post(FORM_URLS["de"], valid_data()).status_code == 303
+
+    response = client.post(FORM_URLS["de"], valid_data())
+
+    assert response.status_code == 429
+    assert "Zu viele Anfragen" in response.content.decode()
+    assert response["Retry-After"] == str(settings.CONSULTATION_RATE_LIMIT_WINDOW)
+    assert ConsultationRequest.objects.count() == 2
+    # Another address is not affected.
+    other = client.post(FORM_URLS["de"], valid_data(), REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 303
+
+
+def test_rate_limit_uses_the_proxy_header_when_configured(
+    client, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = 1
+    settings.CONSULTATION_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+
+    first = client.post(
+        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="spoofed, 198.51.100.1"
+    )
+    second = client.post(
+        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
+    third = client.post(
+        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="other, 198.51.100.1"
+    )
+
+    assert (first.status_code, second.status_code, third.status_code) == (
+        303,
+        303,
+        429,
+    )
+    assert "Too many requests" in third.content.decode()
+
+
+def test_post_without_csrf_token_is_forbidden(consultation_page):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(FORM_URLS["de"], valid_data())
+
+    assert response.status_code == 403
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_post_with_csrf_token_is_accepted(consultation_page):
+    client = Client(enforce_csrf_checks=True)
+    html = client.get(FORM_URLS["de"]).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    response = client.post(FORM_URLS["de"], valid_data(csrfmiddlewaretoken=token))
+
+    assert response.status_code == 303
+    assert ConsultationRequest.objects.count() == 1
