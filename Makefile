@@ -62,7 +62,7 @@ prod: install compilemessages
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
 
-# Backups: the database and the media in one archive (pages/backup.py). Uses
+# Backups: the database and the media in one archive (pages/ops/backup.py). Uses
 # DJANGO_SETTINGS_MODULE and DATABASE_URL from the environment, or production
 # settings from ENV_FILE=path. `make restore ARCHIVE=… [RESTORE_DATABASE_URL=…]`
 # needs an empty database (createdb, no migrate; RESTORE_DATABASE_URL wins over
