@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -102,6 +103,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form fields render with the project's templates (includes/form_*.html), as
+# Django's own field rendering (as_field_group, aria-describedby) expects.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "clinic_site.wsgi.application"
 

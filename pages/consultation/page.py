@@ -77,6 +77,7 @@ class ConsultationPage(RoutablePageMixin, Page):
             if self.privacy_page and self.privacy_page.live
             else ""
         )
+        context["form"].privacy_url = context["privacy_url"]
         return context
 
     @path("")
