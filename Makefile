@@ -42,24 +42,27 @@ prepare: install compilemessages
 	$(RUN_ENV) $(MANAGE) load_demo_content
 	$(RUN_ENV) $(MANAGE) clear_page_cache
 
-# The task worker (front-desk mails) runs beside gunicorn and stops with it.
+# The task worker (front-desk mails) and the scheduled jobs (publishing,
+# retention; pages/ops/scheduler.py) run beside gunicorn and stop with it.
 run: prepare
 	@echo "Serving ROC Ortho at http://$(HOST):$(PORT)/"
 	$(RUN_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
+	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile -
 
 # Production settings from the environment (clinic_site/deploy/env.example), or
-# from ENV_FILE=path: migrate, collect static files, then serve with gunicorn and
-# the task worker beside it, as the systemd units in clinic_site/deploy/ do.
+# from ENV_FILE=path: migrate, collect static files, then serve with gunicorn,
+# the task worker and the scheduled jobs beside it, as the systemd units in clinic_site/deploy/ do.
 PROD_ENV = set -a; $(if $(ENV_FILE),. $(abspath $(ENV_FILE));) set +a; \
 	export DJANGO_SETTINGS_MODULE=clinic_site.settings.production;
 prod: install compilemessages
 	$(PROD_ENV) $(MANAGE) migrate --noinput -v 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(PROD_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PROD_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
+	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
 
 # Backups: the database and the media in one archive (pages/ops/backup.py). Uses
