@@ -206,6 +206,14 @@ CONTENT_SECURITY_POLICY = {
 # attributes from its scripts and in its templates, shows uploaded images as
 # blobs while they upload, and previews pages in a frame of its own origin. Its
 # sign-in pages (password and code) need no inline script and get none.
+# Page previews in the editor: the patients' policy, framed by the admin only.
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
