@@ -93,19 +93,19 @@ test: install compilemessages node-tools
 # Page weight and Lighthouse scores on a phone, on a throwaway copy of the demo
 # site served as `make run` serves it; fails over budget (issue 7).
 budget: install compilemessages node-tools
-	$(BIN)/python -m tests.browser.budget
+	$(BIN)/python -m tests.perf.budget
 
 # Requests per second and latency under wrk, same server; prints, never fails CI.
 bench: install compilemessages
-	$(BIN)/python -m tests.browser.bench --workers $(WORKERS)
+	$(BIN)/python -m tests.perf.bench --workers $(WORKERS)
 
 # Reliability scripts (need PostgreSQL's server binaries and redis-server); they
 # print figures and are not part of CI's pass/fail.
 loadtest: install compilemessages
-	$(BIN)/python -m tests.loadtests.concurrency
+	$(BIN)/python -m tests.perf.loadtests.concurrency
 
 two-instances: install compilemessages
-	$(BIN)/python -m tests.loadtests.two_instances
+	$(BIN)/python -m tests.perf.loadtests.two_instances
 
 lint: install
 	$(BIN)/ruff check .

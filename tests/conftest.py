@@ -14,6 +14,9 @@ from tests.factories.pages import HomePageFactory
 from tests.figures import FIGURES
 from tests.staff import sign_in_staff
 
+# Measurement scripts run by their make targets, never by pytest (tests/perf/README.md).
+collect_ignore = ["perf"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
