@@ -23,9 +23,10 @@ from tests.perf.loadtests.services import (
     throwaway_postgres,
 )
 
-pytestmark = pytest.mark.skipif(
-    missing_postgres() is not None, reason=missing_postgres() or ""
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(missing_postgres() is not None, reason=missing_postgres() or ""),
+]
 
 PAGES = ["/de/", "/en/", "/de/beratung/", "/en/treatments/"]
 # Pages the page cache cannot hold when the database goes: never requested
