@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare prod test budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,11 @@ dev: install compilemessages
 # The browser suite (tests/browser) needs Debian's chromium and the node tools.
 test: install compilemessages node-tools
 	$(BIN)/pytest
+
+# A quick local loop: no browser, nothing that starts processes (marker slow),
+# a tenth of the Hypothesis examples. `make test` (and CI) still runs it all.
+test-fast: install compilemessages
+	$(BIN)/pytest -m "not browser and not slow" --hypothesis-profile=fast
 
 # Page weight and Lighthouse scores on a phone, on a throwaway copy of the demo
 # site served as `make run` serves it; fails over budget (issue 7).
