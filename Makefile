@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare prod test budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -93,22 +93,27 @@ dev: install compilemessages
 test: install compilemessages node-tools
 	$(BIN)/pytest
 
+# A quick local loop: no browser, nothing that starts processes (marker slow),
+# a tenth of the Hypothesis examples. `make test` (and CI) still runs it all.
+test-fast: install compilemessages
+	$(BIN)/pytest -m "not browser and not slow" --hypothesis-profile=fast
+
 # Page weight and Lighthouse scores on a phone, on a throwaway copy of the demo
 # site served as `make run` serves it; fails over budget (issue 7).
 budget: install compilemessages node-tools
-	$(BIN)/python -m tests.browser.budget
+	$(BIN)/python -m tests.perf.budget
 
 # Requests per second and latency under wrk, same server; prints, never fails CI.
 bench: install compilemessages
-	$(BIN)/python -m tests.browser.bench --workers $(WORKERS)
+	$(BIN)/python -m tests.perf.bench --workers $(WORKERS)
 
 # Reliability scripts (need PostgreSQL's server binaries and redis-server); they
 # print figures and are not part of CI's pass/fail.
 loadtest: install compilemessages
-	$(BIN)/python -m tests.loadtests.concurrency
+	$(BIN)/python -m tests.perf.loadtests.concurrency
 
 two-instances: install compilemessages
-	$(BIN)/python -m tests.loadtests.two_instances
+	$(BIN)/python -m tests.perf.loadtests.two_instances
 
 lint: install
 	$(BIN)/ruff check .
