@@ -41,8 +41,8 @@ CONSULTATION = {
             "examination."
         ),
         "landing_text": (
-            "Our front desk will get in touch in the way you chose to arrange an "
-            "appointment. Please have any earlier findings ready for the "
+            "Our front desk will get in touch, in the way you chose, to arrange "
+            "an appointment. Please have any earlier findings ready for the "
             "appointment."
         ),
     },

@@ -67,7 +67,7 @@ def test_thank_you_page_names_no_response_time(client, demo_site, language):
 
     expected = {
         "de": "Unser Empfang meldet sich auf dem von Ihnen gewählten Weg",
-        "en": "Our front desk will get in touch in the way you chose",
+        "en": "Our front desk will get in touch, in the way you chose, to arrange",
     }[language]
     assert expected in html
 
