@@ -25,7 +25,7 @@ from django.utils import timezone
 from pages.consultation.tasks import queue_front_desk_notification
 from pages.models import ConsultationRequest
 request = ConsultationRequest.objects.create(
-    name="Test", email="t@example.com", consent_version="test", consented_at=timezone.now()
+    name="Test", email="t@example.com", consent_version="t", consented_at=timezone.now()
 )
 assert queue_front_desk_notification(request)
 """
@@ -33,7 +33,9 @@ assert queue_front_desk_notification(request)
 
 def task_states(database_url: str) -> list[str]:
     with psycopg.connect(database_url) as connection:
-        rows = connection.execute("SELECT status FROM django_tasks_database_dbtaskresult")
+        rows = connection.execute(
+            "SELECT status FROM django_tasks_database_dbtaskresult"
+        )
         return [status for (status,) in rows]
 
 
