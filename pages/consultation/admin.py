@@ -6,6 +6,8 @@ recorded in Wagtail's log (ModelLogEntry), next to Wagtail's own "edit" and
 "delete" entries. ``pages/wagtail_hooks.py`` registers the viewset.
 """
 
+from datetime import datetime
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
@@ -16,12 +18,19 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from pages.consultation.display import (
+    format_clinic_time,
+    or_empty,
+    staff_name,
+)
+from pages.consultation.export import ExcelSafeExportMixin, csv_staff_name
 from pages.consultation.models import ConsultationRequest
 from pages.encryption import search_filter
 
@@ -69,10 +78,29 @@ class ForbiddenMixin:
             return defaults.permission_denied(request, denied)
 
 
-class ConsultationRequestIndexView(ForbiddenMixin, generic.IndexView):
+class ClinicTimeColumn(DateColumn):
+    """Date and time in the clinic's zone, with Wagtail's "3 days ago" below."""
+
+    cell_template_name = "pages/admin/clinic_time_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["clinic_time"] = format_clinic_time(context["raw_value"])
+        return context
+
+
+class ConsultationRequestIndexView(
+    ForbiddenMixin, ExcelSafeExportMixin, generic.IndexView
+):
     """Newest first; search by keyed hashes; export only with its permission."""
 
     any_permission_required = ["view", "change", "delete"]
+    custom_field_preprocess = {
+        "assigned_to": {
+            generic.IndexView.FORMAT_CSV: csv_staff_name,
+            generic.IndexView.FORMAT_XLSX: csv_staff_name,
+        }
+    }
 
     def get(self, request, *args, **kwargs):
         if self.is_export and not self.show_export_buttons:
@@ -108,8 +136,12 @@ class ConsultationRequestIndexView(ForbiddenMixin, generic.IndexView):
                 label=_("Language"),
                 accessor="get_preferred_language_display",
             ),
-            Column("assigned_to", label=_("Assigned to")),
-            DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+            Column(
+                "assigned_to",
+                label=_("Assigned to"),
+                accessor=lambda request: staff_name(request.assigned_to),
+            ),
+            ClinicTimeColumn("created_at", label=_("Received"), sort_key="created_at"),
         ]
 
     def render_to_response(self, context, **response_kwargs):
@@ -141,6 +173,15 @@ class ConsultationRequestInspectView(ForbiddenMixin, generic.InspectView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(edit_url=self.get_edit_url(), **kwargs)
 
+    def get_field_display_value(self, field_name, field):
+        """Times in the clinic's zone, staff by name, "—" for what is empty."""
+        value = super().get_field_display_value(field_name, field)
+        if field_name == "assigned_to":
+            return staff_name(value)
+        if isinstance(value, datetime):
+            return format_clinic_time(value)
+        return or_empty(value)
+
 
 class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):
     """Status, assignment and notes; a status change gets its own log entry."""
@@ -167,6 +208,20 @@ class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):
         return response
 
 
+class ConsultationRequestHistoryView(ForbiddenMixin, HistoryView):
+    """Wagtail's history, each entry dated in the clinic's time zone."""
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        return [
+            ClinicTimeColumn(column.name, label=column.label, width=column.width)
+            if column.name == "timestamp"
+            else column
+            for column in columns
+        ]
+
+
 class ConsultationRequestViewSet(ModelViewSet):
     model = ConsultationRequest
     icon = "mail"
@@ -182,6 +237,7 @@ class ConsultationRequestViewSet(ModelViewSet):
     edit_view_class = ConsultationRequestEditView
     add_view_class = ConsultationRequestCreateView
     delete_view_class = ConsultationRequestDeleteView
+    history_view_class = ConsultationRequestHistoryView
 
     ordering = ["-created_at", "-pk"]
     filterset_class = ConsultationRequestFilterSet
