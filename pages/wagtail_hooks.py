@@ -12,6 +12,7 @@ from pages.consultation.admin import (
     STATUS_ACTION,
     VIEW_ACTION,
     ConsultationRequestPermissionPolicy,
+    construct_dashboard,
     consultation_request_viewset,
 )
 from pages.consultation.models import ConsultationRequest
@@ -25,6 +26,11 @@ register_permission_policy(
 @hooks.register("register_admin_viewset")
 def register_consultation_request_viewset():
     return consultation_request_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_front_desk_dashboard_panels(request, panels):
+    construct_dashboard(request.user, panels)
 
 
 @hooks.register("register_log_actions")

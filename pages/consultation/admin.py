@@ -10,18 +10,31 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.home import (
+    LockedPagesPanel,
+    RecentEditsPanel,
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 import django_filters
 
@@ -168,6 +181,7 @@ class ConsultationRequestInspectView(ForbiddenMixin, generic.InspectView):
 
     def get(self, request, *args, **kwargs):
         log(self.object, VIEW_ACTION, user=request.user)
+        self.object.mark_opened()
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -189,6 +203,7 @@ class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         log(self.object, VIEW_ACTION, user=request.user)
+        self.object.mark_opened()
         return response
 
     def form_valid(self, form):
@@ -222,6 +237,73 @@ class ConsultationRequestHistoryView(ForbiddenMixin, HistoryView):
         ]
 
 
+def may_see_requests(user) -> bool:
+    """Whether ``user`` may open the inbox (the index view's permissions)."""
+    policy = policy_registry.get_by_type(ConsultationRequest)
+    return policy.user_has_any_permission(
+        user, ConsultationRequestIndexView.any_permission_required
+    )
+
+
+def new_requests_label(label: str, count: int) -> str:
+    """The menu label with the number of unopened requests beside it."""
+    if not count:
+        return label
+    return gettext("%(label)s (%(count)s new)") % {"label": label, "count": count}
+
+
+class ConsultationRequestMenuItem(MenuItem):
+    """ "Consultation requests (2 new)": counted again on every admin page load."""
+
+    def is_shown(self, request):
+        return may_see_requests(request.user)
+
+    def render_component(self, request):
+        count = ConsultationRequest.objects.unopened().count()
+        return LinkMenuItemComponent(
+            self.name,
+            new_requests_label(self.label, count),
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+class NewRequestsPanel(Component):
+    """The dashboard's count of unopened requests, with a link to the inbox."""
+
+    name = "new_consultation_requests"
+    order = 10
+    template_name = "pages/admin/new_requests_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": ConsultationRequest.objects.unopened().count(),
+            "inbox_url": reverse("consultation_requests:index"),
+        }
+
+
+# Wagtail's dashboard panels about pages and their review: nothing the front
+# desk can act on.
+PAGE_PANELS = (
+    WorkflowObjectsToModeratePanel,
+    UserObjectsInWorkflowModerationPanel,
+    RecentEditsPanel,
+    LockedPagesPanel,
+)
+
+
+def construct_dashboard(user, panels: list) -> None:
+    """The new-request count for whoever may see requests; page panels only
+    for users who may explore pages (the page search is left out by
+    ``templates/wagtailadmin/home.html`` on the same condition)."""
+    if policy_registry.get_by_type(Page).explorable_root_instance(user) is None:
+        panels[:] = [panel for panel in panels if not isinstance(panel, PAGE_PANELS)]
+    if may_see_requests(user):
+        panels.insert(0, NewRequestsPanel())
+
+
 class ConsultationRequestViewSet(ModelViewSet):
     model = ConsultationRequest
     icon = "mail"
@@ -237,6 +319,7 @@ class ConsultationRequestViewSet(ModelViewSet):
     edit_view_class = ConsultationRequestEditView
     add_view_class = ConsultationRequestCreateView
     delete_view_class = ConsultationRequestDeleteView
+    menu_item_class = ConsultationRequestMenuItem
     history_view_class = ConsultationRequestHistoryView
 
     ordering = ["-created_at", "-pk"]
