@@ -12,6 +12,7 @@ from pages.consultation.admin import (
     STATUS_ACTION,
     VIEW_ACTION,
     ConsultationRequestPermissionPolicy,
+    StatusChangeFormatter,
     construct_dashboard,
     consultation_request_viewset,
 )
@@ -38,9 +39,7 @@ def register_consultation_request_log_actions(actions):
     actions.register_action(
         VIEW_ACTION, _("View consultation request"), _("Viewed the request")
     )
-    actions.register_action(
-        STATUS_ACTION, _("Change consultation status"), _("Changed the status")
-    )
+    actions.register_action(STATUS_ACTION)(StatusChangeFormatter)
     actions.register_action(
         EXPORT_ACTION, _("Export consultation requests"), _("Exported the request")
     )

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -17,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -31,7 +33,7 @@ from wagtail.admin.views.home import (
     WorkflowObjectsToModeratePanel,
 )
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -47,9 +49,32 @@ from pages.consultation.export import ExcelSafeExportMixin, csv_staff_name
 from pages.consultation.models import ConsultationRequest
 from pages.encryption import search_filter
 
+# The group migration 0003 creates; only its members can be assigned requests.
+FRONT_DESK_GROUP = "Front desk"
+
 VIEW_ACTION = "pages.consultation_request.view"
 STATUS_ACTION = "pages.consultation_request.status"
 EXPORT_ACTION = "pages.consultation_request.export"
+
+
+class StatusChangeFormatter(LogFormatter):
+    """History entry of a status change: "Status changed: New -> Contacted"."""
+
+    label = _("Change consultation status")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return gettext("Status changed: %(from)s -> %(to)s") % {
+            "from": status_label(data.get("from")),
+            "to": status_label(data.get("to")),
+        }
+
+
+def status_label(value: str | None) -> str:
+    """The status as the front desk reads it, in the admin's language."""
+    if value in ConsultationRequest.Status.values:
+        return str(ConsultationRequest.Status(value).label)
+    return or_empty(value)
 
 
 class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
@@ -197,8 +222,63 @@ class ConsultationRequestInspectView(ForbiddenMixin, generic.InspectView):
         return or_empty(value)
 
 
+def front_desk_members(current_assignee_id: int | None = None):
+    """Active members of the front desk group, by name.
+
+    The request's current assignee stays a choice even after leaving the
+    group, so that saving a status does not fail on an assignment nobody
+    changed.
+    """
+    members = Q(is_active=True, groups__name=FRONT_DESK_GROUP)
+    if current_assignee_id is not None:
+        members |= Q(pk=current_assignee_id)
+    return (
+        get_user_model()
+        .objects.filter(members)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class ConsultationRequestAdminForm(WagtailAdminModelForm):
+    """The edit form: assignment only to the front desk, by full name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        assigned_to = self.fields["assigned_to"]
+        assigned_to.queryset = front_desk_members(self.instance.assigned_to_id)
+        assigned_to.label_from_instance = staff_name
+
+
 class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):
-    """Status, assignment and notes; a status change gets its own log entry."""
+    """Status, assignment and notes; a status change gets its own log entry.
+
+    The template shows the request's summary above the fields.
+    """
+
+    template_name = "pages/admin/consultation_request_edit.html"
+
+    def get_context_data(self, **kwargs):
+        consultation_request = self.object
+        summary = [
+            (_("Received"), format_clinic_time(consultation_request.created_at)),
+            (_("Name"), consultation_request.name),
+            (_("Email address"), or_empty(consultation_request.email)),
+            (_("Phone number"), or_empty(consultation_request.phone)),
+            (
+                _("Preferred contact method"),
+                consultation_request.get_contact_method_display(),
+            ),
+            (_("Topic"), consultation_request.topic),
+            (_("Preferred times"), or_empty(consultation_request.preferred_times)),
+        ]
+        return super().get_context_data(
+            summary=summary,
+            inspect_url=reverse(
+                "consultation_requests:inspect", args=[consultation_request.pk]
+            ),
+            **kwargs,
+        )
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -375,11 +455,14 @@ class ConsultationRequestViewSet(ModelViewSet):
         "notified_at",
         "notification_attempts",
     ]
-    panels = [
-        FieldPanel("status"),
-        FieldPanel("assigned_to"),
-        FieldPanel("internal_notes"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("status"),
+            FieldPanel("assigned_to"),
+            FieldPanel("internal_notes"),
+        ],
+        base_form_class=ConsultationRequestAdminForm,
+    )
 
     def get_permissions_to_register(self):
         return (

@@ -343,3 +343,59 @@ def test_editor_dashboard_keeps_the_page_search_and_has_no_request_count(client)
     assert 'role="search"' in html
     assert "data-new-requests" not in html
     assert "Beratungsanfragen" not in html
+
+
+def test_assignment_offers_only_the_front_desk_by_full_name(client, front_desk):
+    make_user("tresen", "Front desk", first_name="Franz", last_name="Tresen")
+    editor = make_user("redaktion", "Editors", first_name="Rita", last_name="Red")
+    consultation_request = ConsultationRequestFactory()
+    edit_url = f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+
+    html = client.get(edit_url).content.decode()
+    response = client.post(edit_url, {"status": "new", "assigned_to": editor.pk})
+
+    assert ">Eva Empfang</option>" in html
+    assert ">Franz Tresen</option>" in html
+    assert "Rita Red" not in html
+    assert ">empfang</option>" not in html
+    assert response.status_code == 200  # the form again, with an error
+    consultation_request.refresh_from_db()
+    assert consultation_request.assigned_to is None
+
+
+def test_inbox_names_the_assignee_and_shows_a_dash_for_nobody(client, front_desk):
+    ConsultationRequestFactory(assigned_to=front_desk)
+    ConsultationRequestFactory()
+
+    html = client.get(INDEX_URL).content.decode()
+
+    assert "Eva Empfang" in html
+    assert "—" in html
+    assert "None" not in re.findall(r"<td[^>]*>\s*(.*?)\s*</td>", html, re.DOTALL)
+
+
+def test_history_shows_the_status_change_from_and_to(client, front_desk):
+    consultation_request = ConsultationRequestFactory()
+    edit_url = f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+    client.post(edit_url, {"status": "contacted"})
+
+    html = client.get(
+        f"/admin/consultation_requests/history/{consultation_request.pk}/"
+    ).content.decode()
+
+    assert "Status geändert: Neu -&gt; Kontaktiert" in html
+
+
+def test_edit_form_shows_the_request_summary_above_the_fields(client, front_desk):
+    consultation_request = ConsultationRequestFactory(
+        name="Anna Müller", phone=None, preferred_times="vormittags"
+    )
+
+    html = client.get(
+        f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+    ).content.decode()
+
+    summary = html.index("Die Anfrage")
+    assert summary < html.index("Anna Müller") < html.index('name="status"')
+    assert summary < html.index("vormittags") < html.index('name="status"')
+    assert summary < html.index("<dd>—</dd>") < html.index('name="status"')
