@@ -47,6 +47,7 @@ from pages.consultation.display import (
 )
 from pages.consultation.export import ExcelSafeExportMixin, csv_staff_name
 from pages.consultation.models import ConsultationRequest
+from pages.consultation.reminders import is_overdue
 from pages.encryption import search_filter
 
 # The group migration 0003 creates; only its members can be assigned requests.
@@ -116,6 +117,14 @@ class ForbiddenMixin:
             return defaults.permission_denied(request, denied)
 
 
+def inbox_status(consultation_request: ConsultationRequest) -> str:
+    """The status, marked overdue when nobody has opened the request in time."""
+    status = consultation_request.get_status_display()
+    if is_overdue(consultation_request):
+        return gettext("%(status)s, overdue") % {"status": status}
+    return status
+
+
 class ClinicTimeColumn(DateColumn):
     """Date and time in the clinic's zone, with Wagtail's "3 days ago" below."""
 
@@ -167,7 +176,7 @@ class ConsultationRequestIndexView(
                 get_url=self.get_inspect_url,
             ),
             Column("name", label=_("Name")),
-            Column("status", label=_("Status"), accessor="get_status_display"),
+            Column("status", label=_("Status"), accessor=inbox_status),
             Column("topic", label=_("Topic")),
             Column(
                 "preferred_language",

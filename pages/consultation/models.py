@@ -159,6 +159,10 @@ class ConsultationRequest(models.Model):
     opened_at = models.DateTimeField(
         _("first opened"), null=True, blank=True, editable=False
     )
+    # When the overdue reminder went out (pages.consultation.reminders): once.
+    reminded_at = models.DateTimeField(
+        _("reminder sent"), null=True, blank=True, editable=False
+    )
 
     objects = ConsultationRequestQuerySet.as_manager()
 
