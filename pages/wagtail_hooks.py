@@ -13,9 +13,9 @@ from pages.consultation.admin import (
     VIEW_ACTION,
     ConsultationRequestPermissionPolicy,
     StatusChangeFormatter,
-    construct_dashboard,
     consultation_request_viewset,
 )
+from pages.consultation.dashboard import construct_dashboard
 from pages.consultation.models import ConsultationRequest
 from pages.i18n import has_translation, translated_url
 

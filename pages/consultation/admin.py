@@ -19,27 +19,20 @@ from django.views import defaults
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.home import (
-    LockedPagesPanel,
-    RecentEditsPanel,
-    UserObjectsInWorkflowModerationPanel,
-    WorkflowObjectsToModeratePanel,
-)
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter, log
-from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry
 
 import django_filters
 
+from pages.consultation.dashboard import (
+    INBOX_PERMISSIONS,
+    ConsultationRequestMenuItem,
+)
 from pages.consultation.display import (
     format_clinic_time,
     or_empty,
@@ -141,7 +134,7 @@ class ConsultationRequestIndexView(
 ):
     """Newest first; search by keyed hashes; export only with its permission."""
 
-    any_permission_required = ["view", "change", "delete"]
+    any_permission_required = INBOX_PERMISSIONS
     custom_field_preprocess = {
         "assigned_to": {
             generic.IndexView.FORMAT_CSV: csv_staff_name,
@@ -326,73 +319,6 @@ class ConsultationRequestHistoryView(ForbiddenMixin, HistoryView):
         ]
 
 
-def may_see_requests(user) -> bool:
-    """Whether ``user`` may open the inbox (the index view's permissions)."""
-    policy = policy_registry.get_by_type(ConsultationRequest)
-    return policy.user_has_any_permission(
-        user, ConsultationRequestIndexView.any_permission_required
-    )
-
-
-def new_requests_label(label: str, count: int) -> str:
-    """The menu label with the number of unopened requests beside it."""
-    if not count:
-        return label
-    return gettext("%(label)s (%(count)s new)") % {"label": label, "count": count}
-
-
-class ConsultationRequestMenuItem(MenuItem):
-    """ "Consultation requests (2 new)": counted again on every admin page load."""
-
-    def is_shown(self, request):
-        return may_see_requests(request.user)
-
-    def render_component(self, request):
-        count = ConsultationRequest.objects.unopened().count()
-        return LinkMenuItemComponent(
-            self.name,
-            new_requests_label(self.label, count),
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
-class NewRequestsPanel(Component):
-    """The dashboard's count of unopened requests, with a link to the inbox."""
-
-    name = "new_consultation_requests"
-    order = 10
-    template_name = "pages/admin/new_requests_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        return {
-            "count": ConsultationRequest.objects.unopened().count(),
-            "inbox_url": reverse("consultation_requests:index"),
-        }
-
-
-# Wagtail's dashboard panels about pages and their review: nothing the front
-# desk can act on.
-PAGE_PANELS = (
-    WorkflowObjectsToModeratePanel,
-    UserObjectsInWorkflowModerationPanel,
-    RecentEditsPanel,
-    LockedPagesPanel,
-)
-
-
-def construct_dashboard(user, panels: list) -> None:
-    """The new-request count for whoever may see requests; page panels only
-    for users who may explore pages (the page search is left out by
-    ``templates/wagtailadmin/home.html`` on the same condition)."""
-    if policy_registry.get_by_type(Page).explorable_root_instance(user) is None:
-        panels[:] = [panel for panel in panels if not isinstance(panel, PAGE_PANELS)]
-    if may_see_requests(user):
-        panels.insert(0, NewRequestsPanel())
-
-
 class ConsultationRequestViewSet(ModelViewSet):
     model = ConsultationRequest
     icon = "mail"
@@ -463,6 +389,8 @@ class ConsultationRequestViewSet(ModelViewSet):
         "consented_at",
         "notified_at",
         "notification_attempts",
+        "opened_at",
+        "reminded_at",
     ]
     edit_handler = ObjectList(
         [
