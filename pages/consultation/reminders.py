@@ -13,8 +13,9 @@ before mailing so that it can never be sent twice:
 - ``remind_front_desk``, a task the first notification queues for the moment
   the request becomes overdue; the task worker (``manage.py db_worker``, which
   ``make run`` and production start) runs it then.
-- ``manage.py send_consultation_reminders``, a sweep over all requests, for
-  cron or a systemd timer: it catches requests whose task was lost.
+- ``manage.py send_consultation_reminders``, a sweep over all requests that
+  ``run_scheduled_jobs`` runs every 15 minutes (``pages/ops/scheduler.py``): it
+  catches requests whose task was lost.
 """
 
 import logging

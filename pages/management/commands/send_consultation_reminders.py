@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = (
         "Mail the front desk once more about every consultation request nobody "
         "has opened within CONSULTATION_REMINDER_WORKING_HOURS working hours. "
-        "Each request is reminded once. Run every 15 minutes from cron."
+        "Each request is reminded once. run_scheduled_jobs runs it every 15 minutes."
     )
 
     def handle(self, *args, **options) -> None:
