@@ -1,12 +1,14 @@
 """The count of unopened requests on the dashboard and in the menu."""
 
 import re
+from datetime import date
 
 import pytest
 
 from tests.factories.consultation import ConsultationRequestFactory
 from tests.pages.consultation.conftest import make_user
 from tests.staff import sign_in_staff
+from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +36,13 @@ def test_new_requests_are_counted_on_the_dashboard_and_in_the_menu(client, front
 
 
 def test_front_desk_dashboard_shows_no_page_search_or_page_panels(client, front_desk):
+    TreatmentPage.objects.update(next_review_due=date(2025, 1, 10))
+
     html = client.get("/admin/").content.decode()
 
     assert 'role="search"' not in html
     assert 'action="/admin/pages/' not in html
+    assert "overdue-medical-reviews" not in html
 
 
 def test_editor_dashboard_keeps_the_page_search_and_has_no_request_count(client):
