@@ -1,7 +1,9 @@
 from datetime import date, timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -104,6 +106,43 @@ class ReviewedBy(models.TextChoices):
     )
 
 
+class MedicalReviewer(models.Model):
+    """The role a member of the Medical reviewers group approves pages under.
+
+    The page then names the role, never the person. A reviewer without an entry
+    approves as the medical team.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="medical_reviewer",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=40,
+        choices=ReviewedBy.choices,
+        default=ReviewedBy.MEDICAL_TEAM,
+        help_text=_("Shown on the pages this reviewer approves."),
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("role")]
+
+    class Meta:
+        verbose_name = _("medical reviewer")
+        verbose_name_plural = _("medical reviewers")
+
+    def __str__(self):
+        return str(self.user)
+
+
+def reviewer_role(user) -> str:
+    """The ``ReviewedBy`` value an approval by ``user`` is recorded under."""
+    profile = MedicalReviewer.objects.filter(user=user).first()
+    return profile.role if profile else ReviewedBy.MEDICAL_TEAM
+
+
 SECTION_LABELS = {section.field: section.label for section in SECTIONS}
 
 
@@ -120,7 +159,13 @@ def heading_field(section_field: str) -> models.CharField:
 
 
 def default_next_review() -> date:
+    """The old default of ``next_review_due``; migration 0001 imports it by path."""
     return timezone.localdate() + timedelta(days=365)
+
+
+# Set by the Medical review workflow's approval (treatments.review), kept from the
+# page across revisions: no editor types them, and no revision brings old ones back.
+REVIEW_RECORD_FIELDS = ("reviewed_by", "last_reviewed", "next_review_due")
 
 
 def prose_field(**kwargs) -> StreamField:
@@ -202,15 +247,30 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         _("medically reviewed by"),
         max_length=40,
         choices=ReviewedBy.choices,
-        default=ReviewedBy.MEDICAL_TEAM,
+        blank=True,
+        help_text=_("Set when a medical reviewer approves the page."),
     )
     last_reviewed = models.DateField(
-        _("last medical review"), default=timezone.localdate
+        _("last medical review"),
+        null=True,
+        blank=True,
+        help_text=_("Set when a medical reviewer approves the page."),
     )
     next_review_due = models.DateField(
         _("next medical review due"),
-        default=default_next_review,
-        help_text=_("Editors are reminded in the admin once this date has passed."),
+        null=True,
+        blank=True,
+        help_text=_("Set when a medical reviewer approves the page."),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval in months"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Shorter than the standard interval, for a page that needs more frequent "
+            "review. Leave empty to use the standard interval."
+        ),
     )
 
     content_panels = [
@@ -232,9 +292,10 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         FieldPanel("related_treatments"),
         MultiFieldPanel(
             [
-                FieldPanel("reviewed_by"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("next_review_due"),
+                FieldPanel("reviewed_by", read_only=True),
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
+                FieldPanel("review_interval_months"),
             ],
             heading=_("Medical review"),
         ),
@@ -256,18 +317,27 @@ class TreatmentPage(BilingualPreviewMixin, Page):
 
     def clean(self):
         super().clean()
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
+        standard = settings.MEDICAL_REVIEW_INTERVAL_MONTHS
+        if self.review_interval_months and self.review_interval_months > standard:
             raise ValidationError(
                 {
-                    "next_review_due": _(
-                        "The next review must come after the last review."
+                    "review_interval_months": format_lazy(
+                        _("At most the standard interval of {months} months."),
+                        months=standard,
                     )
                 }
             )
+
+    def with_content_json(self, content):
+        """Keep the recorded medical review when a revision is loaded or published.
+
+        The review belongs to the page as a whole, like ``first_published_at``:
+        only the workflow's approval changes it (``treatments.review``).
+        """
+        page = super().with_content_json(content)
+        for name in REVIEW_RECORD_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -287,8 +357,16 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         return list(self.body_regions.all())
 
     @property
+    def has_review(self) -> bool:
+        """True once a medical reviewer has approved the page in the workflow."""
+        return self.last_reviewed is not None
+
+    @property
     def is_review_overdue(self) -> bool:
-        return self.next_review_due < timezone.localdate()
+        return (
+            self.next_review_due is not None
+            and self.next_review_due < timezone.localdate()
+        )
 
     @cached_property
     def sections(self) -> list[dict]:

@@ -2,9 +2,10 @@ from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import page_permission_policy
 
-from .models import TreatmentPage
+from .models import MedicalReviewer, TreatmentPage
 
 
 class OverdueReviewsPanel(Component):
@@ -29,3 +30,18 @@ def add_overdue_reviews_panel(request, panels):
     # Only for those who can act on it: the front desk edits no pages.
     if page_permission_policy.user_has_permission(request.user, "change"):
         panels.append(OverdueReviewsPanel())
+
+
+class MedicalReviewerViewSet(ModelViewSet):
+    """Settings → Medical reviewers: the role each reviewer approves under."""
+
+    model = MedicalReviewer
+    icon = "user"
+    add_to_settings_menu = True
+    form_fields = ["user", "role"]
+    list_display = ["user", "role"]
+
+
+@hooks.register("register_admin_viewset")
+def register_medical_reviewer_viewset():
+    return MedicalReviewerViewSet("medical_reviewers")

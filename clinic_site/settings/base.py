@@ -316,3 +316,10 @@ LOGGING = {
 CONSULTATION_REMINDER_WORKING_HOURS = 4
 CONSULTATION_WORKING_DAYS = (0, 1, 2, 3, 4)
 CONSULTATION_WORKING_HOURS = (8, 18)
+
+# Medical review of treatment pages (treatments/README.md). An approval in the
+# "Medical review" workflow records the review and publishes without the approver
+# needing publish permission; the next review falls due this many months later
+# (a page may set a shorter interval).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.finish.finish_workflow"
+MEDICAL_REVIEW_INTERVAL_MONTHS = 12

@@ -1,54 +1,19 @@
-from django.contrib.auth.models import Group
 from django.test import Client
-from django.urls import reverse
 
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
 
 from tests.staff import sign_in_staff
+from tests.treatments.utils import (
+    approve,
+    edit_form_data,
+    submit_for_review,
+    workflow_action_url,
+)
 from treatments.models import TreatmentPage
-from treatments.sections import SECTIONS
-from treatments.workflow import REVIEWER_GROUP_NAME
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user("reviewer", password="x" * 16)
-    user.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
-    return user
-
-
-def edit_form_data(page: TreatmentPage, **changes) -> dict:
-    streams = ["summary", *(section.field for section in SECTIONS)]
-    data = {
-        "title_de": page.title_de,
-        "title_en": page.title_en,
-        "slug_de": page.slug_de,
-        "slug_en": page.slug_en,
-        "reviewed_by": page.reviewed_by,
-        "last_reviewed": page.last_reviewed.isoformat(),
-        "next_review_due": page.next_review_due.isoformat(),
-        "body_regions": [region.pk for region in page.body_regions.all()],
-        "comments": inline_formset([]),
-        **{
-            f"{name}_{lang}": streamfield([])
-            for name in streams
-            for lang in ["de", "en"]
-        },
-        **changes,
-    }
-    return nested_form_data(data)
 
 
 def test_editor_cannot_publish_a_treatment_page(client, denervation_page, editor):
@@ -70,12 +35,8 @@ def test_editor_submits_and_reviewer_approval_publishes(
     client, denervation_page, editor, reviewer
 ):
     sign_in_staff(client, editor)
-    url = f"/admin/pages/{denervation_page.pk}/edit/"
-    data = edit_form_data(
-        denervation_page, subtitle_de="Geprüft", **{"action-submit": "1"}
-    )
 
-    response = client.post(url, data)
+    response = submit_for_review(client, denervation_page, subtitle_de="Geprüft")
 
     assert response.status_code == 302
     state = WorkflowState.objects.get(
@@ -86,12 +47,7 @@ def test_editor_submits_and_reviewer_approval_publishes(
     assert TreatmentPage.objects.get(pk=denervation_page.pk).subtitle_de != "Geprüft"
 
     sign_in_staff(client, reviewer)
-    task_state = state.current_task_state
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=(denervation_page.pk, "approve", task_state.pk),
-    )
-    response = client.post(approve_url, {"comment": ""})
+    response = approve(client, denervation_page)
 
     assert response.status_code in {200, 302}
     state.refresh_from_db()
@@ -101,22 +57,13 @@ def test_editor_submits_and_reviewer_approval_publishes(
 
 def test_editor_cannot_approve_own_submission(client, denervation_page, editor):
     sign_in_staff(client, editor)
-    url = f"/admin/pages/{denervation_page.pk}/edit/"
-    client.post(
-        url, edit_form_data(denervation_page, subtitle_de="X", **{"action-submit": "1"})
-    )
-    state = WorkflowState.objects.get(object_id=str(denervation_page.pk))
+    submit_for_review(client, denervation_page, subtitle_de="X")
+    url = workflow_action_url(denervation_page)
 
-    response = client.post(
-        reverse(
-            "wagtailadmin_pages:workflow_action",
-            args=(denervation_page.pk, "approve", state.current_task_state.pk),
-        ),
-        {"comment": ""},
-    )
+    response = client.post(url, {"comment": ""})
 
     assert response.status_code in {302, 403}
-    state.refresh_from_db()
+    state = WorkflowState.objects.get(object_id=str(denervation_page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert TreatmentPage.objects.get(pk=denervation_page.pk).subtitle_de != "X"
 
@@ -130,22 +77,10 @@ def test_readers_see_a_submitted_edit_only_once_approved(
     staff = Client()
     sign_in_staff(staff, editor)
     client.get(page_url)
-    staff.post(
-        f"/admin/pages/{denervation_page.pk}/edit/",
-        edit_form_data(
-            denervation_page, subtitle_de="Neu geprüft", **{"action-submit": "1"}
-        ),
-    )
+    submit_for_review(staff, denervation_page, subtitle_de="Neu geprüft")
     while_in_review = client.get(page_url)
-    state = WorkflowState.objects.get(object_id=str(denervation_page.pk))
     sign_in_staff(staff, reviewer)
-    staff.post(
-        reverse(
-            "wagtailadmin_pages:workflow_action",
-            args=(denervation_page.pk, "approve", state.current_task_state.pk),
-        ),
-        {"comment": ""},
-    )
+    approve(staff, denervation_page)
 
     approved = client.get(page_url)
 

@@ -1,0 +1,63 @@
+"""Medical review provenance: recorded when the Medical review workflow approves.
+
+Wagtail calls ``finish_workflow`` (``WAGTAIL_FINISH_WORKFLOW_ACTION``) when the
+last task of any workflow is approved. For a treatment page in the Medical
+review workflow it records who reviewed (the approver's role, never a name),
+when, and when the next review falls due, and then publishes the approved
+revision; every other workflow publishes as Wagtail does by default.
+"""
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from wagtail.models import Page, Revision, WorkflowState
+from wagtail.workflows import publish_workflow_state
+
+from .models import TreatmentPage, reviewer_role
+from .workflow import WORKFLOW_NAME
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` plus ``months`` calendar months (the 31st becomes the month's end)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def review_interval(page: TreatmentPage) -> int:
+    """Months until the next review: the page's shorter interval, or the standard."""
+    standard = settings.MEDICAL_REVIEW_INTERVAL_MONTHS
+    return min(page.review_interval_months or standard, standard)
+
+
+def record_approval(page: TreatmentPage, approver, approved_on: datetime.date) -> None:
+    """Record a medical review of ``page`` (as approved) by ``approver``."""
+    TreatmentPage.objects.filter(pk=page.pk).update(
+        reviewed_by=reviewer_role(approver),
+        last_reviewed=approved_on,
+        next_review_due=add_months(approved_on, review_interval(page)),
+    )
+
+
+def is_medical_review(workflow_state: WorkflowState) -> bool:
+    return workflow_state.workflow.name == WORKFLOW_NAME
+
+
+def finish_workflow(workflow_state: WorkflowState, user=None) -> None:
+    """Publish what a workflow approved, recording a medical review on the way."""
+    content = workflow_state.content_object
+    if isinstance(content, Page):
+        content = content.specific
+    if not (isinstance(content, TreatmentPage) and is_medical_review(workflow_state)):
+        publish_workflow_state(workflow_state, user=user)
+        return
+    revision = content.get_latest_revision()
+    record_approval(revision.as_object(), user, timezone.localdate())
+    # Loaded again so that the published page carries the review just recorded.
+    # The approval is the permission: nobody holds publish on treatment pages.
+    Revision.objects.get(pk=revision.pk).publish(user=user, skip_permission_checks=True)
