@@ -238,6 +238,20 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         )
 
 
+class ReviewReminder(models.Model):
+    """The day a review reminder went to the reviewers: at most one mail a day."""
+
+    sent_on = models.DateField(_("sent on"), unique=True)
+    page_count = models.PositiveIntegerField(_("pages listed"))
+
+    class Meta:
+        verbose_name = _("medical review reminder")
+        verbose_name_plural = _("medical review reminders")
+
+    def __str__(self):
+        return str(self.sent_on)
+
+
 SECTION_LABELS = {section.field: section.label for section in SECTIONS}
 
 

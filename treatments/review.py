@@ -11,7 +11,10 @@ import calendar
 import datetime
 
 from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.workflows import publish_workflow_state
@@ -61,3 +64,46 @@ def finish_workflow(workflow_state: WorkflowState, user=None) -> None:
     # Loaded again so that the published page carries the review just recorded.
     # The approval is the permission: nobody holds publish on treatment pages.
     Revision.objects.get(pk=revision.pk).publish(user=user, skip_permission_checks=True)
+
+
+class ReviewStatus(models.TextChoices):
+    NOT_REVIEWED = "not-reviewed", _("Not reviewed")
+    OVERDUE = "overdue", _("Overdue")
+    DUE_SOON = "due-soon", _("Due soon")
+    CURRENT = "current", _("Current")
+
+
+def status_filters(today: datetime.date) -> dict[str, Q]:
+    """A query for each review status; "due soon" is within the reminder window."""
+    soon = today + datetime.timedelta(days=settings.MEDICAL_REVIEW_REMINDER_DAYS)
+    return {
+        ReviewStatus.NOT_REVIEWED: Q(last_reviewed__isnull=True),
+        ReviewStatus.OVERDUE: Q(next_review_due__lt=today),
+        ReviewStatus.DUE_SOON: Q(next_review_due__gte=today, next_review_due__lte=soon),
+        ReviewStatus.CURRENT: Q(next_review_due__gt=soon),
+    }
+
+
+def review_status(page: TreatmentPage, today: datetime.date) -> ReviewStatus:
+    soon = today + datetime.timedelta(days=settings.MEDICAL_REVIEW_REMINDER_DAYS)
+    if page.last_reviewed is None or page.next_review_due is None:
+        return ReviewStatus.NOT_REVIEWED
+    if page.next_review_due < today:
+        return ReviewStatus.OVERDUE
+    if page.next_review_due <= soon:
+        return ReviewStatus.DUE_SOON
+    return ReviewStatus.CURRENT
+
+
+def pages_needing_review(today: datetime.date):
+    """Live pages never reviewed, overdue, or due within the reminder window."""
+    filters = status_filters(today)
+    return (
+        TreatmentPage.objects.live()
+        .filter(
+            filters[ReviewStatus.NOT_REVIEWED]
+            | filters[ReviewStatus.OVERDUE]
+            | filters[ReviewStatus.DUE_SOON]
+        )
+        .order_by(F("next_review_due").asc(nulls_first=True), "title")
+    )

@@ -323,3 +323,5 @@ CONSULTATION_WORKING_HOURS = (8, 18)
 # (a page may set a shorter interval).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.finish.finish_workflow"
 MEDICAL_REVIEW_INTERVAL_MONTHS = 12
+# The daily reminder (treatments.reminders) lists pages due within this many days.
+MEDICAL_REVIEW_REMINDER_DAYS = 30

@@ -1,8 +1,11 @@
 import datetime
 
+from django.contrib.auth.models import Group
+
 import pytest
 
-from treatments.models import TreatmentPage
+from tests.staff import sign_in_staff
+from treatments.models import ReviewedBy, TreatmentPage, reviewer_role
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +37,33 @@ def test_edit_form_shows_both_languages(admin_client, denervation_page):
         assert f'name="{field}"' in html
     for stream in ("faq_de", "faq_en", "procedure_steps_de", "procedure_steps_en"):
         assert f'id="{stream}"' in html or f'data-contentpath="{stream}"' in html
+
+
+def test_admin_sets_a_reviewers_role(admin_client, reviewer):
+    response = admin_client.post(
+        "/admin/medical_reviewers/new/",
+        {"user": reviewer.pk, "role": ReviewedBy.ORTHOPAEDIC_SPECIALISTS},
+    )
+
+    assert response.status_code == 302
+    assert reviewer_role(reviewer) == ReviewedBy.ORTHOPAEDIC_SPECIALISTS
+
+
+def test_reviewer_without_a_role_approves_as_the_team(reviewer):
+    assert reviewer_role(reviewer) == ReviewedBy.MEDICAL_TEAM
+
+
+def test_dashboard_panel_not_for_the_front_desk(client, django_user_model):
+    user = django_user_model.objects.create_user("desk", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Front desk"))
+    TreatmentPage.objects.update(next_review_due=datetime.date(2025, 1, 10))
+    sign_in_staff(client, user)
+
+    assert "overdue-medical-reviews" not in client.get("/admin/").content.decode()
+
+
+def test_dashboard_panel_for_reviewers(client, reviewer):
+    TreatmentPage.objects.update(next_review_due=datetime.date(2025, 1, 10))
+    sign_in_staff(client, reviewer)
+
+    assert "overdue-medical-reviews" in client.get("/admin/").content.decode()
