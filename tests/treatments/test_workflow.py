@@ -255,3 +255,24 @@ def test_ensure_workflow_replaces_a_plain_group_approval(denervation_page):
     assert [type(task) for task in tasks] == [MedicalReviewTask]
     plain.refresh_from_db()
     assert plain.active is False
+
+
+def test_reviewer_cannot_edit_and_approve_in_one_go(
+    client, denervation_page, editor, reviewer
+):
+    """The editor's "Approve" after a change saves the change first: refused."""
+    sign_in_staff(client, editor)
+    submit_for_review(client, denervation_page, subtitle_de="Vom Editor")
+    sign_in_staff(client, reviewer)
+    data = edit_form_data(
+        denervation_page,
+        subtitle_de="Vom Prüfer",
+        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+
+    response = client.post(f"/admin/pages/{denervation_page.pk}/edit/", data)
+
+    assert response.status_code in {302, 403}
+    page = TreatmentPage.objects.get(pk=denervation_page.pk)
+    assert page.live_revision_id == denervation_page.live_revision_id
+    assert page.has_review is False
