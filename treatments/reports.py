@@ -1,6 +1,7 @@
 """The "Medical review" report in the admin (Reports → Medical review)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -8,6 +9,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, Tit
 from wagtail.admin.views.reports import ReportView
 
 import django_filters
+
+from pages.i18n import has_translation
 
 from .models import ReviewedBy, TreatmentPage
 from .review import ReviewStatus, review_status, status_filters
@@ -32,7 +35,8 @@ class MedicalReviewFilterSet(WagtailFilterSet):
 
 
 class MedicalReviewReportView(ReportView):
-    """Every treatment page with its review status, reviewer role and dates."""
+    """Every treatment page with its review status, reviewer role, dates and
+    whether it has an English version."""
 
     page_title = _("Medical review")
     header_icon = "doc-full"
@@ -48,6 +52,7 @@ class MedicalReviewReportView(ReportView):
         Column("reviewer_role", label=_("Reviewed by")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         DateColumn("next_review_due", label=_("Next review due")),
+        Column("english_status", label=_("English version")),
     ]
     list_export = [
         "title",
@@ -56,6 +61,7 @@ class MedicalReviewReportView(ReportView):
         "reviewer_role",
         "last_reviewed",
         "next_review_due",
+        "english_status",
     ]
     export_headings = {
         "title": _("Title"),
@@ -64,6 +70,7 @@ class MedicalReviewReportView(ReportView):
         "reviewer_role": _("Reviewed by"),
         "last_reviewed": _("Last reviewed"),
         "next_review_due": _("Next review due"),
+        "english_status": _("English version"),
     }
 
     def get_queryset(self):
@@ -74,4 +81,9 @@ class MedicalReviewReportView(ReportView):
         for page in object_list:
             page.review_status_label = review_status(page, today).label
             page.reviewer_role = page.get_reviewed_by_display()
+            page.english_status = (
+                gettext("translated")
+                if has_translation(page, "en")
+                else gettext("missing")
+            )
         return object_list

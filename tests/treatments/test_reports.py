@@ -80,7 +80,7 @@ def test_report_exports_csv(admin_client, pages):
     due = TreatmentPage.objects.get(pk=pages["overdue"].pk).next_review_due
     assert overdue.endswith(
         f",Überfällig,Fachärzte für Orthopädie bei ROC Ortho,"
-        f"{due - datetime.timedelta(days=365)},{due}"
+        f"{due - datetime.timedelta(days=365)},{due},übersetzt"
     )
 
 
@@ -93,3 +93,12 @@ def test_front_desk_has_no_report(client, django_user_model):
 
     assert response.status_code in {302, 403}
     assert "medical-review" not in client.get("/admin/").content.decode()
+
+
+def test_report_shows_whether_the_english_version_exists(admin_client, pages):
+    TreatmentPage.objects.filter(pk=pages["soon"].pk).update(title_en="")
+
+    html = admin_client.get(URL).content.decode()
+
+    assert "fehlt" in row_of(html, pages["soon"])
+    assert "übersetzt" in row_of(html, pages["year"])
