@@ -1,5 +1,6 @@
 """Site-wide middleware: a static 503 page while the database (or the shared
-Redis cache) is unreachable.
+Redis cache) is unreachable, and a static 400 page for a body in a charset the
+site does not read.
 
 No maintained package does this: django-maintenance-mode answers 503 only while
 an operator switches it on; it does not react to a failing database. So a few
@@ -9,7 +10,7 @@ lines catch the connection errors here.
 import logging
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
@@ -58,5 +59,37 @@ def unavailable_response() -> HttpResponse:
     """The 503 page: rendered without a request, so no context processor queries."""
     response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+class RequireUTF8Middleware:
+    """Answer 400 with the static page when a request declares a charset other
+    than "utf-8" (``Content-Type: …; charset=utf-16``, or one Python does not
+    know).
+
+    Every form on the site is sent as UTF-8. Django refuses any other name for
+    form data (even "utf8") with ``BadRequest``, but only once something reads
+    ``request.POST``: the CSRF check does, and so does its 400 handler
+    (``requires_csrf_token``), which fails the same way, so the client got a
+    500. An unknown or non-text codec fails later, with ``LookupError``, when
+    the query string or a multipart form is decoded. Checked here, before any
+    of that, and after the middleware that sets the security headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        charset = request.content_params.get("charset")
+        if charset is not None and charset.strip().lower() != "utf-8":
+            logger.warning("Bad request: %s declares charset %r", request.path, charset)
+            return bad_request_response()
+        return self.get_response(request)
+
+
+def bad_request_response() -> HttpResponse:
+    """The static 400 page, rendered without a request (so it never reads one)."""
+    response = HttpResponseBadRequest(render_to_string("400.html"))
     add_never_cache_headers(response)
     return response

@@ -58,6 +58,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clinic_site.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Up here so that every response has it, the 400 below included.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A static 400 page for a body in a charset other than UTF-8, before
+    # anything reads the body (the CSRF check would, and fail with a 500).
+    "clinic_site.middleware.RequireUTF8Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous readers before any session or database work.
     "pages.ops.page_cache.PageCacheMiddleware",
@@ -71,7 +76,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "pages.staff.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
