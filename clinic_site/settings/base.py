@@ -117,6 +117,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# `make run` writes to SQLite from three gunicorn workers and the task worker.
+# WAL lets readers go on while one writes; a write transaction takes the write
+# lock when it begins (IMMEDIATE), so a second writer waits up to ``timeout``
+# seconds for it instead of failing with "database is locked" halfway through.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
