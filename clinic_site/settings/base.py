@@ -262,10 +262,16 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 OTP_TOTP_ISSUER = "ROC Ortho"
 OTP_TOTP_THROTTLE_FACTOR = 1
 
+# The reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the
+# client, for the rate limit and the lockout; from anyone else the header is
+# ignored. Empty: no proxy, REMOTE_ADDR is the client. production.py and
+# gunicorn (deploy/gunicorn.conf.py) read the same TRUSTED_PROXIES variable.
+TRUSTED_PROXIES: list[str] = []
+
 # Brute-force lockout of the admin login (django-axes): 5 failures for one user
 # name from one address lock that pair for 30 minutes; `manage.py axes_reset`
-# unlocks. The address is the one the consultation rate limit counts, from the
-# reverse proxy's header in production (CONSULTATION_CLIENT_IP_HEADER).
+# unlocks. The address is the one the consultation rate limit counts
+# (clinic_site.client_address, behind the TRUSTED_PROXIES below).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -288,9 +294,6 @@ CONSULTATION_MIN_FILL_SECONDS = 3  # faster than this is a bot
 CONSULTATION_FORM_MAX_AGE = 60 * 60 * 24  # a form older than a day is sent again
 CONSULTATION_RATE_LIMIT_REQUESTS = 5  # per client address ...
 CONSULTATION_RATE_LIMIT_WINDOW = 60 * 10  # ... in this many seconds
-# The request header with the client address when behind a proxy (its last
-# comma-separated entry is used), e.g. "HTTP_X_FORWARDED_FOR"; None: REMOTE_ADDR.
-CONSULTATION_CLIENT_IP_HEADER = None
 CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 6
 CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
 CONSULTATION_RETENTION_CLOSED_DAYS = 180
