@@ -76,6 +76,20 @@ def test_rate_limit_answers_429_in_the_page_language(
     assert other.status_code == 303
 
 
+def test_a_form_sent_back_with_errors_does_not_use_up_the_limit(
+    client, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = 1
+
+    with_errors = client.post(FORM_URLS["de"], valid_data(email="keine-adresse"))
+    corrected = client.post(FORM_URLS["de"], valid_data())
+    again = client.post(FORM_URLS["de"], valid_data())
+
+    assert (with_errors.status_code, corrected.status_code) == (400, 303)
+    assert again.status_code == 429
+    assert ConsultationRequest.objects.count() == 1
+
+
 def post_forwarded(client, forwarded: str, remote: str = "127.0.0.1"):
     return client.post(
         FORM_URLS["en"],
