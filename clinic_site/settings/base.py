@@ -296,8 +296,10 @@ CONSULTATION_RATE_LIMIT_REQUESTS = 5  # per client address ...
 CONSULTATION_RATE_LIMIT_WINDOW = 60 * 10  # ... in this many seconds
 CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 6
 CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
+# Retention (pages.consultation.retention): closed requests this many days after
+# closing; every other status (new, contacted, appointment booked) after arrival.
 CONSULTATION_RETENTION_CLOSED_DAYS = 180
-CONSULTATION_RETENTION_UNWORKED_DAYS = 365
+CONSULTATION_RETENTION_OPEN_DAYS = 365
 
 # Rendered pages for anonymous readers (pages.ops.page_cache), in the default cache.
 # Publishing clears them at once; this bounds what other edits (images, direct
