@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare prod test budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -42,24 +42,27 @@ prepare: install compilemessages
 	$(RUN_ENV) $(MANAGE) load_demo_content
 	$(RUN_ENV) $(MANAGE) clear_page_cache
 
-# The task worker (front-desk mails) runs beside gunicorn and stops with it.
+# The task worker (front-desk mails) and the scheduled jobs (publishing,
+# retention; pages/ops/scheduler.py) run beside gunicorn and stop with it.
 run: prepare
 	@echo "Serving ROC Ortho at http://$(HOST):$(PORT)/"
 	$(RUN_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
+	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile -
 
 # Production settings from the environment (clinic_site/deploy/env.example), or
-# from ENV_FILE=path: migrate, collect static files, then serve with gunicorn and
-# the task worker beside it, as the systemd units in clinic_site/deploy/ do.
+# from ENV_FILE=path: migrate, collect static files, then serve with gunicorn,
+# the task worker and the scheduled jobs beside it, as the systemd units in clinic_site/deploy/ do.
 PROD_ENV = set -a; $(if $(ENV_FILE),. $(abspath $(ENV_FILE));) set +a; \
 	export DJANGO_SETTINGS_MODULE=clinic_site.settings.production;
 prod: install compilemessages
 	$(PROD_ENV) $(MANAGE) migrate --noinput -v 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(PROD_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PROD_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
+	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
 
 # Backups: the database and the media in one archive (pages/ops/backup.py). Uses
@@ -90,22 +93,27 @@ dev: install compilemessages
 test: install compilemessages node-tools
 	$(BIN)/pytest
 
+# A quick local loop: no browser, nothing that starts processes (marker slow),
+# a tenth of the Hypothesis examples. `make test` (and CI) still runs it all.
+test-fast: install compilemessages
+	$(BIN)/pytest -m "not browser and not slow" --hypothesis-profile=fast
+
 # Page weight and Lighthouse scores on a phone, on a throwaway copy of the demo
 # site served as `make run` serves it; fails over budget (issue 7).
 budget: install compilemessages node-tools
-	$(BIN)/python -m tests.browser.budget
+	$(BIN)/python -m tests.perf.budget
 
 # Requests per second and latency under wrk, same server; prints, never fails CI.
 bench: install compilemessages
-	$(BIN)/python -m tests.browser.bench --workers $(WORKERS)
+	$(BIN)/python -m tests.perf.bench --workers $(WORKERS)
 
 # Reliability scripts (need PostgreSQL's server binaries and redis-server); they
 # print figures and are not part of CI's pass/fail.
 loadtest: install compilemessages
-	$(BIN)/python -m tests.loadtests.concurrency
+	$(BIN)/python -m tests.perf.loadtests.concurrency
 
 two-instances: install compilemessages
-	$(BIN)/python -m tests.loadtests.two_instances
+	$(BIN)/python -m tests.perf.loadtests.two_instances
 
 lint: install
 	$(BIN)/ruff check .

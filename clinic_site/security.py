@@ -15,7 +15,10 @@ class SiteCSPMiddleware(CSPMiddleware):
     Patient pages get ``CONTENT_SECURITY_POLICY``. Under the admin's address the
     sign-in pages get ``CONTENT_SECURITY_POLICY_ADMIN`` (inline styles, no inline
     scripts) and every other admin page ``CONTENT_SECURITY_POLICY_ADMIN_EDITING``,
-    which Wagtail's editing interface needs.
+    which Wagtail's editing interface needs. A page rendered for the editor's
+    preview (Wagtail's "dummy" request, run through this middleware under the
+    page's own address) gets ``CONTENT_SECURITY_POLICY_PREVIEW``: the patients'
+    policy, except that the admin itself may frame it.
     """
 
     def get_policy_parts(
@@ -25,7 +28,11 @@ class SiteCSPMiddleware(CSPMiddleware):
         report_only: bool = False,
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and is_admin_path(request.path_info):
+        if report_only:
+            return parts
+        if getattr(request, "is_dummy", False):
+            parts.config = settings.CONTENT_SECURITY_POLICY_PREVIEW["DIRECTIVES"]
+        elif is_admin_path(request.path_info):
             parts.config = admin_policy(request)["DIRECTIVES"]
         return parts
 

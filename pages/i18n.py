@@ -49,3 +49,30 @@ def alternate_urls(context) -> dict[str, str]:
     request = context.get("request")
     page = context.get("page")
     return {code: translated_url(page, code, request) for code, _ in settings.LANGUAGES}
+
+
+class BilingualPreviewMixin:
+    """The editor's preview offers each language as a mode ("Deutsch", "English").
+
+    The preview request is built with the mode's language active, so it carries
+    the page's address in that language and the locale middleware serves it as a
+    reader of that language would see it, whatever the admin's own language.
+    """
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        return list(settings.LANGUAGES)
+
+    @property
+    def default_preview_mode(self) -> str:
+        return settings.LANGUAGE_CODE
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        languages = dict(settings.LANGUAGES)
+        language = preview_mode if preview_mode in languages else settings.LANGUAGE_CODE
+        with translation.override(language):
+            return super().make_preview_request(
+                original_request, preview_mode, extra_request_attrs
+            )

@@ -8,11 +8,18 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+import hypothesis
 import pytest
 
 from tests.factories.pages import HomePageFactory
 from tests.figures import FIGURES
 from tests.staff import sign_in_staff
+
+# Measurement scripts run by their make targets, never by pytest (tests/perf/README.md).
+collect_ignore = ["perf"]
+
+# `pytest --hypothesis-profile=fast` (make test-fast): a tenth of the examples.
+hypothesis.settings.register_profile("fast", max_examples=10)
 
 
 @pytest.fixture(scope="session")

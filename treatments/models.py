@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from pages.blocks import prose_blocks
+from pages.i18n import BilingualPreviewMixin
 
 from .blocks import (
     ApplicationBlock,
@@ -50,7 +51,7 @@ class BodyRegion(models.Model):
         return self.name
 
 
-class TreatmentIndexPage(Page):
+class TreatmentIndexPage(BilingualPreviewMixin, Page):
     """Lists the treatments, grouped by body region, filterable without script."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -126,7 +127,7 @@ def prose_field(**kwargs) -> StreamField:
     return StreamField(prose_blocks(), blank=True, **kwargs)
 
 
-class TreatmentPage(Page):
+class TreatmentPage(BilingualPreviewMixin, Page):
     """A treatment explained in structured sections, with medical review dates."""
 
     subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -106,6 +107,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form fields render with the project's templates (includes/form_*.html), as
+# Django's own field rendering (as_field_group, aria-describedby) expects.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "clinic_site.wsgi.application"
 
@@ -216,6 +221,14 @@ CONTENT_SECURITY_POLICY = {
 # attributes from its scripts and in its templates, shows uploaded images as
 # blobs while they upload, and previews pages in a frame of its own origin. Its
 # sign-in pages (password and code) need no inline script and get none.
+# Page previews in the editor: the patients' policy, framed by the admin only.
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],

@@ -25,6 +25,10 @@ from treatments.models import BodyRegion, TreatmentPage
 TOPIC_UNSURE = "unsure"
 PHONE_REGION = "DE"  # numbers without +49 are read as German
 MULTILINE_CONTROLS = {"\n", "\r", "\t"}
+FIELD_TEMPLATES = {
+    forms.RadioSelect: "includes/form_radios.html",
+    forms.CheckboxInput: "includes/form_checkbox.html",
+}
 
 
 def control_characters(value: str, allowed: set[str] = frozenset()) -> bool:
@@ -53,6 +57,10 @@ class ConsultationRequestForm(forms.ModelForm):
         label=_(
             "I agree that ROC Ortho processes my details, including the health "
             "information in this request, to arrange a consultation."
+        ),
+        help_text=_(
+            "Your consent is voluntary. You can withdraw it at any time by email or "
+            "phone; we then delete your request."
         ),
         error_messages={
             "required": _(
@@ -139,6 +147,9 @@ class ConsultationRequestForm(forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 6}),
         }
 
+    # The consent label links the privacy notice; the page sets its address.
+    privacy_url = ""
+
     # Autocomplete tokens (WCAG 1.3.5) and mobile keyboards.
     widget_attrs = {
         "name": {"autocomplete": "name"},
@@ -163,34 +174,18 @@ class ConsultationRequestForm(forms.ModelForm):
             # page, so the browser's own (untranslated) bubbles stay off.
             field.widget.attrs.pop("maxlength", None)
             field.widget.attrs.update(self.widget_attrs.get(name, {}))
-            if field.help_text and not isinstance(field.widget, forms.RadioSelect):
-                field.widget.attrs["aria-describedby"] = self.hint_id(name)
+            # Django's own field rendering links hint and error to the control
+            # (aria-describedby, aria-invalid); only the markup is ours.
+            field.template_name = FIELD_TEMPLATES.get(
+                type(field.widget), "includes/form_field.html"
+            )
         self.fields["contact_method"].choices = [
             choice for choice in self.fields["contact_method"].choices if choice[0]
         ]
         # Each language named in itself ("Deutsch", "English"), as a reader of
         # that language looks for it.
         self.fields["preferred_language"].choices = settings.LANGUAGES
-
-    def hint_id(self, name: str) -> str:
-        return f"{self[name].auto_id}-hint"
-
-    def error_id(self, name: str) -> str:
-        return f"{self[name].auto_id}-error"
-
-    def full_clean(self):
-        super().full_clean()
-        # Point each field with an error at its message as well as its hint;
-        # radio groups get both on their fieldset, in the template.
-        for name in self.errors:
-            if name not in self.fields or isinstance(
-                self.fields[name].widget, forms.RadioSelect
-            ):
-                continue
-            ids = [self.error_id(name)]
-            if self.fields[name].help_text:
-                ids.insert(0, self.hint_id(name))
-            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+        self.fields["preferred_language"].labels_in_own_language = True
 
     def topic_choices(self) -> list:
         treatments = sorted(

@@ -23,11 +23,12 @@ from pages.consultation import abuse
 from pages.consultation.forms import ConsultationRequestForm
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.tasks import queue_front_desk_notification
+from pages.i18n import BilingualPreviewMixin
 
 logger = logging.getLogger(__name__)
 
 
-class ConsultationPage(RoutablePageMixin, Page):
+class ConsultationPage(BilingualPreviewMixin, RoutablePageMixin, Page):
     """The consultation request form; its thank-you page is a sub-route."""
 
     intro = models.TextField(
@@ -77,6 +78,7 @@ class ConsultationPage(RoutablePageMixin, Page):
             if self.privacy_page and self.privacy_page.live
             else ""
         )
+        context["form"].privacy_url = context["privacy_url"]
         return context
 
     @path("")

@@ -11,6 +11,10 @@ CONSULTATION = {
     "de": {
         "title": "Beratungstermin anfragen",
         "slug": "beratung",
+        "search_description": (
+            "Beratungstermin bei ROC Ortho in Aschheim bei München anfragen: "
+            "Schreiben Sie uns, worum es geht und wie wir Sie erreichen."
+        ),
         "intro": (
             "Sie möchten eine Behandlung mit uns besprechen? Schreiben Sie uns, "
             "worum es geht und wie wir Sie erreichen. Unser Empfang meldet sich "
@@ -18,14 +22,18 @@ CONSULTATION = {
             "keine ärztliche Untersuchung."
         ),
         "landing_text": (
-            "Unser Empfang meldet sich in der Regel innerhalb von zwei Werktagen "
-            "auf dem von Ihnen gewählten Weg, um einen Termin zu vereinbaren. "
-            "Bitte halten Sie vorhandene Befunde für den Termin bereit."
+            "Unser Empfang meldet sich auf dem von Ihnen gewählten Weg, um einen "
+            "Termin zu vereinbaren. Bitte halten Sie vorhandene Befunde für den "
+            "Termin bereit."
         ),
     },
     "en": {
         "title": "Request a consultation",
         "slug": "consultation",
+        "search_description": (
+            "Request a consultation at ROC Ortho in Aschheim near Munich: tell us "
+            "what it is about and how to reach you."
+        ),
         "intro": (
             "Would you like to discuss a treatment with us? Tell us what it is "
             "about and how to reach you. Our front desk will get in touch to "
@@ -33,9 +41,9 @@ CONSULTATION = {
             "examination."
         ),
         "landing_text": (
-            "Our front desk usually gets in touch within two working days, in the "
-            "way you chose, to arrange an appointment. Please have any earlier "
-            "findings ready for the appointment."
+            "Our front desk will get in touch, in the way you chose, to arrange "
+            "an appointment. Please have any earlier findings ready for the "
+            "appointment."
         ),
     },
 }
@@ -48,7 +56,10 @@ def ensure_consultation_page(home: HomePage) -> tuple[ConsultationPage, bool]:
     if existing is not None:
         return existing, False
     page = ConsultationPage(
-        **translated_values(CONSULTATION, ("title", "slug", "intro", "landing_text"))
+        **translated_values(
+            CONSULTATION,
+            ("title", "slug", "search_description", "intro", "landing_text"),
+        )
     )
     with translation.override("de"):
         home.add_child(instance=page)

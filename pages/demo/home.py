@@ -11,7 +11,7 @@ HOME = {
     "de": {
         "title": "ROC Ortho – Orthopädie in Aschheim bei München",
         "slug": "start",
-        "seo_title": "ROC Ortho – Orthopädie in Aschheim bei München",
+        "seo_title": "Orthopädie in Aschheim bei München",
         "search_description": (
             "Orthopädische Praxis ROC Ortho in Aschheim bei München: strukturierte "
             "Diagnostik und passende, auch minimalinvasive Behandlungen."
@@ -25,7 +25,7 @@ HOME = {
     "en": {
         "title": "ROC Ortho – orthopaedics in Aschheim near Munich",
         "slug": "home",
-        "seo_title": "ROC Ortho – orthopaedics in Aschheim near Munich",
+        "seo_title": "Orthopaedics in Aschheim near Munich",
         "search_description": (
             "ROC Ortho, an orthopaedic clinic in Aschheim near Munich: a structured "
             "diagnosis and suitable treatments, including minimally invasive ones."

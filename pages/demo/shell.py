@@ -47,7 +47,7 @@ def clinic_settings_values() -> dict:
             "provider": todo("de", "Name und Rechtsform der Praxis"),
             "represented_by": todo("de", "vertretungsberechtigte Ärztin/Arzt"),
             "professional_title": todo(
-                "de", "gesetzliche Berufsbezeichnung, z. B. Arzt/Ärztin"
+                "de", "gesetzliche Berufsbezeichnung, z.\u00a0B. Arzt/Ärztin"
             ),
             "title_awarded_in": todo(
                 "de", "Staat, in dem die Berufsbezeichnung verliehen wurde"
@@ -57,7 +57,8 @@ def clinic_settings_values() -> dict:
                 "de", "berufsrechtliche Regelungen (Berufsordnung) mit Link"
             ),
             "supervisory_authority": todo(
-                "de", "zuständige Aufsichtsbehörde, z. B. Kassenärztliche Vereinigung"
+                "de",
+                "zuständige Aufsichtsbehörde, z.\u00a0B. Kassenärztliche Vereinigung",
             ),
             "vat_id": todo("de", "Umsatzsteuer-Identifikationsnummer, falls vorhanden"),
             "content_responsible": todo(
@@ -398,8 +399,8 @@ def legal_notice_page() -> dict:
         "de": {
             "title": "Impressum",
             "slug": "impressum",
-            "search_description": "Impressum von ROC Ortho nach § 5 DDG.",
-            "intro": "Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG).",
+            "search_description": "Impressum von ROC Ortho nach §\u00a05 DDG.",
+            "intro": "Angaben gemäß §\u00a05 Digitale-Dienste-Gesetz (DDG).",
             "body": [
                 heading("Verbraucherstreitbeilegung"),
                 *paragraphs(
@@ -414,7 +415,9 @@ def legal_notice_page() -> dict:
         "en": {
             "title": "Legal notice",
             "slug": "legal-notice",
-            "search_description": "Legal notice (Impressum) of ROC Ortho, § 5 DDG.",
+            "search_description": (
+                "Legal notice (Impressum) of ROC Ortho, §\u00a05 DDG."
+            ),
             "intro": (
                 "Information under section 5 of the German Digital Services Act (DDG)."
             ),

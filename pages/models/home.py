@@ -10,12 +10,12 @@ from wagtail.search import index
 
 from pages.blocks import prose_blocks
 from pages.consultation.page import ConsultationPage
-from pages.i18n import UNTRANSLATED_PATHS
+from pages.i18n import UNTRANSLATED_PATHS, BilingualPreviewMixin
 from treatments.models import BodyRegion, TreatmentIndexPage
 
 
 # The sub-route of the home page that says "this page is not translated".
-class HomePage(RoutablePageMixin, Page):
+class HomePage(BilingualPreviewMixin, RoutablePageMixin, Page):
     """The root of the site: one per site, shared by both languages.
 
     Its ``untranslated`` sub-route is where the language switch sends a reader

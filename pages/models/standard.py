@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import page_body_blocks
+from pages.i18n import BilingualPreviewMixin
 
 
-class StandardPage(Page):
+class StandardPage(BilingualPreviewMixin, Page):
     """A page of prose: the clinic, the privacy notice, accessibility statement."""
 
     intro = models.TextField(
@@ -36,7 +37,7 @@ class StandardPage(Page):
         verbose_name_plural = _("standard pages")
 
 
-class LegalNoticePage(Page):
+class LegalNoticePage(BilingualPreviewMixin, Page):
     """The Impressum (section 5 DDG): its facts come from the site settings."""
 
     intro = models.TextField(_("introduction"), blank=True)

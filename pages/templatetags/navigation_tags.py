@@ -68,6 +68,7 @@ def page_meta(context) -> dict:
         canonical=canonical,
         alternates=alternates if len(alternates) > 1 else [],
         title=page.seo_title or page.title,
+        site_name=site_name(context),
         description=page_description(page),
         og_type="article" if page.depth > 2 else "website",
         og_locale=OG_LOCALES.get(language, language),
@@ -100,6 +101,16 @@ def site_shell(context) -> dict:
             f"shell:{site.pk}:{language}", lambda: build_shell(site, request)
         )
     return shells[language]
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context) -> str:
+    """The clinic's name from the settings, as the header shows it.
+
+    Every page title ends with it ("Denervation (thermocoagulation) in Aschheim
+    – ROC Ortho"), so an editor's SEO title names the page, not the clinic.
+    """
+    return site_shell(context).get("name") or settings.WAGTAIL_SITE_NAME
 
 
 def build_shell(site: Site, request: HttpRequest) -> dict:

@@ -120,9 +120,3 @@ def phone_page(new_context) -> Page:
 @pytest.fixture
 def desktop_page(new_context) -> Page:
     return new_context(**DESKTOP).new_page()
-
-
-@pytest.fixture
-def audit_page(new_context) -> Page:
-    """A phone page for axe: ``bypass_csp`` lets the injected script run under a CSP."""
-    return new_context(**PHONE, bypass_csp=True).new_page()

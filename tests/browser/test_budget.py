@@ -1,7 +1,7 @@
 import pytest
 
-from tests.browser.budget import BUDGET, PageWeight, lighthouse_problems
 from tests.browser.pages import PAGES
+from tests.perf.budget import BUDGET, PageWeight, lighthouse_problems
 
 pytestmark = pytest.mark.browser
 

@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -224,3 +225,20 @@ def test_untranslated_page_falls_back_to_the_other_home_with_a_note(
     )
     assert note in fallback
     assert '<meta name="robots" content="noindex">' in fallback
+
+
+def test_title_and_open_graph_end_with_the_clinic_name_from_the_settings(
+    client, demo_site
+):
+    clinic = ClinicSettings.objects.get()
+    clinic.clinic_name = "Praxis am Test"
+    clinic.save()
+    cache.clear()  # the shell is shared between requests until a publish
+
+    html = page_html(client, DENERVATION["en"])
+
+    assert (
+        "<title>Denervation (thermocoagulation) in Aschheim – Praxis am Test</title>"
+        in html
+    )
+    assert '<meta property="og:site_name" content="Praxis am Test">' in html

@@ -114,14 +114,20 @@ def test_accessibility_statement_has_status_feedback_and_enforcement(
 
 
 @pytest.mark.parametrize(
-    ("form", "privacy"),
-    [("/de/beratung/", "/de/datenschutz/"), ("/en/consultation/", "/en/privacy/")],
+    ("form", "privacy", "name"),
+    [
+        ("/de/beratung/", "/de/datenschutz/", "Datenschutzerklärung"),
+        ("/en/consultation/", "/en/privacy/", "privacy notice"),
+    ],
 )
-def test_consent_label_links_to_the_privacy_notice(client, demo_site, form, privacy):
+def test_consent_label_links_to_the_privacy_notice(
+    client, demo_site, form, privacy, name
+):
     html = page_html(client, form)
     label = re.search(r'<label for="id_consent">(.*?)</label>', html, re.S).group(1)
 
-    assert f'href="{privacy}"' in label
+    # The link calls the page by the title it has in the footer and its <h1>.
+    assert f'<a href="{privacy}">{name}</a>' in label
     assert ConsultationPage.objects.get().privacy_page.specific == (
         StandardPage.objects.get(slug_de="datenschutz")
     )

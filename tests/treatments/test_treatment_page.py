@@ -156,3 +156,99 @@ def test_render_needs_few_queries(
 
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "miss"  # rendered, not from the page cache
+
+
+# The diagnostic step has one name per language (issue 15); these are the names
+# it had before, which must not come back.
+DIAGNOSTIC_STEP = {
+    "de": ("Diagnostische Testblockade", "Testblockade"),
+    "en": ("Diagnostic test block", "test block"),
+}
+OLD_DIAGNOSTIC_NAMES = {
+    "de": ("Testinfiltration", "Nervenblockade", "diagnostische Blockade"),
+    "en": ("test infiltration", "nerve block", "diagnostic block"),
+}
+
+
+def toc_links(html: str) -> dict[str, str]:
+    start = html.index('class="toc"')
+    toc = html[start : html.index("</nav>", start)]
+    return dict(re.findall(r'<a href="#([^"]+)">([^<]+)</a>', toc))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_diagnostic_step_has_one_name_and_the_contents_link_lands_on_it(
+    client, denervation_page, language
+):
+    html = client.get(URLS[language]).content.decode()
+    label, name = DIAGNOSTIC_STEP[language]
+    heading = re.search(r'<h2 id="test-block-heading">([^<]+)</h2>', html).group(1)
+
+    assert toc_links(html)["test-block"] == label
+    assert heading.startswith(f"{label}:")
+    section = html[html.index('<section id="test-block"') :]
+    assert section[: section.index("</section>")].count(name) >= 3
+    for old in OLD_DIAGNOSTIC_NAMES[language]:
+        assert old.lower() not in html.lower()
+
+
+def test_procedure_names_the_test_stimulation(client, denervation_page):
+    en = client.get(URLS["en"]).content.decode()
+    de = client.get(URLS["de"]).content.decode()
+
+    assert "Test stimulation (depending on the region)" in en
+    assert "simulation" not in en.lower()
+    assert "Teststimulation (je nach Region)" in de
+
+
+@pytest.mark.parametrize(
+    ("language", "benefit"),
+    [
+        ("en", "Minimally invasive (small incision)"),
+        ("de", "Minimalinvasiv (kleiner Schnitt)"),
+    ],
+)
+def test_benefits_keep_the_seeds_small_incision(
+    client, denervation_page, language, benefit
+):
+    assert benefit in client.get(URLS[language]).content.decode()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_temperature_range_never_breaks_before_the_unit(
+    client, denervation_page, language
+):
+    html = client.get(URLS[language]).content.decode()
+
+    assert "60–90\u00a0°C" in html
+    assert "60–90 °C" not in html
+
+
+def test_german_uses_plain_words_and_keeps_abbreviations_together(
+    client, denervation_page
+):
+    html = client.get(URLS["de"]).content.decode()
+
+    for jargon in ("Lokalanästhe", "Sensibilitätsstörung", "appliziert"):
+        assert jargon not in html
+    assert "örtliches Betäubungsmittel" in html
+    assert "Örtliche Betäubung an der Einstichstelle" in html
+    assert "Gefühlsstörungen" in html
+    assert "z.\u00a0B." in html
+    assert "z. B." not in html
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_videos_without_address_are_listed_by_title_without_promise(
+    client, denervation_page, language
+):
+    html = client.get(URLS[language]).content.decode()
+    section = html[html.index('<section id="videos"') :]
+    section = section[: section.index("</section>")]
+
+    for video in DENERVATION[language]["videos"]:
+        assert f'<p class="video__title">{escape(video["title"])}</p>' in section
+    assert 'class="video"' not in section
+    assert "video__placeholder" not in section
+    for promise in ("soon", "Kürze", "bald"):
+        assert promise not in section

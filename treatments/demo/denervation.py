@@ -1,9 +1,14 @@
 """Demo content for the ROC Ortho page on denervation (thermocoagulation).
 
 The English text comes from the clinic's seed text (denervation.en.txt) and is
-kept verbatim apart from whitespace fixes, sentence-case headings and
-consistently capitalised list items. The German text is a faithful translation
-of that seed; it adds no medical claim, person, number or URL.
+kept verbatim apart from whitespace fixes, sentence-case headings, consistently
+capitalised list items and two deliberate changes: the diagnostic step has one
+name, "diagnostic test block" / "test block" (the seed says "test infiltration",
+"diagnostic block", "nerve block" and "diagnostic nerve blocks"), and the seed's
+"Test simulation" is the "Test stimulation" that it means. The German text is a
+faithful translation of that seed in plain words ("örtliches Betäubungsmittel",
+not "Lokalanästhetikum"); it adds no medical claim, person, number or URL.
+Non-breaking spaces (U+00A0) keep "60–90 °C" and "z. B." on one line.
 
 Both language dicts have the same keys and the same structure, so they can be
 loaded into the translated fields of one page. Stream values are lists of
@@ -14,7 +19,7 @@ loaded into the translated fields of one page. Stream values are lists of
 _EN = {
     "title": "Denervation (thermocoagulation)",
     "slug": "denervation-thermocoagulation",
-    "seo_title": "Denervation (thermocoagulation) | ROC Ortho Aschheim",
+    "seo_title": "Denervation (thermocoagulation) in Aschheim",
     "search_description": (
         "Minimally invasive denervation (thermocoagulation) for chronic, "
         "clearly localized joint or back pain – ROC Ortho in Aschheim near "
@@ -109,7 +114,7 @@ _EN = {
                     "name": "Continuous radiofrequency (thermal RF)",
                     "description": (
                         "Targeted heating, typically in the range of "
-                        "approximately 60–90 °C, depending on the region, "
+                        "approximately 60–90\u00a0°C, depending on the region, "
                         "protocol, and target structure"
                     ),
                 },
@@ -167,7 +172,7 @@ _EN = {
                 (
                     "The source of the pain can be narrowed down through "
                     "diagnostic testing, ideally using clinical examination, "
-                    "imaging, and diagnostic nerve blocks."
+                    "imaging, and diagnostic test blocks."
                 ),
                 (
                     "People often want to postpone surgery or, if possible, "
@@ -308,16 +313,15 @@ _EN = {
         ),
     ],
     "diagnostic_test_heading": (
-        "Diagnostic test infiltration: Confirmation of the target structure"
+        "Diagnostic test block: Confirmation of the target structure"
     ),
     "diagnostic_test": [
         (
             "paragraph",
             (
-                "In many cases, a diagnostic block (test infiltration) is "
-                "performed before denervation. This involves the targeted "
-                "application of a local anesthetic to the suspected "
-                "pain-conducting structure."
+                "In many cases, a diagnostic test block is performed before "
+                "denervation. This involves the targeted application of a local "
+                "anesthetic to the suspected pain-conducting structure."
             ),
         ),
         (
@@ -325,7 +329,7 @@ _EN = {
             {
                 "heading": "The goal is clear",
                 "text": (
-                    "If the nerve block clearly and consistently reduces pain "
+                    "If the test block clearly and consistently reduces pain "
                     "(for the expected duration of the local anesthetic’s "
                     "effect), this indicates that the target structure has "
                     "been correctly identified. Only then can denervation be "
@@ -377,7 +381,7 @@ _EN = {
                     "Millimeter-precise positioning of the RF needle under "
                     "image guidance"
                 ),
-                "Test simulation (depending on the region) to verify the position",
+                "Test stimulation (depending on the region) to verify the position",
                 "Performing the radiofrequency treatment according to protocol",
                 "Repeat on adjacent target branches if medically necessary",
             ],
@@ -639,7 +643,7 @@ _EN = {
 _DE = {
     "title": "Denervation (Thermokoagulation)",
     "slug": "denervation-thermokoagulation",
-    "seo_title": "Denervation (Thermokoagulation) | ROC Ortho Aschheim",
+    "seo_title": "Denervation (Thermokoagulation) in Aschheim",
     "search_description": (
         "Minimalinvasive Denervation (Thermokoagulation) bei chronischen, "
         "klar lokalisierten Gelenk- oder Rückenschmerzen – ROC Ortho in "
@@ -736,7 +740,7 @@ _DE = {
                     "name": "Kontinuierliche Radiofrequenz (thermische RF)",
                     "description": (
                         "Gezielte Erwärmung, typischerweise im Bereich von "
-                        "etwa 60–90 °C, abhängig von Region, Protokoll und "
+                        "etwa 60–90\u00a0°C, abhängig von Region, Protokoll und "
                         "Zielstruktur"
                     ),
                 },
@@ -796,7 +800,7 @@ _DE = {
                 (
                     "Die Schmerzquelle lässt sich durch diagnostische Tests "
                     "eingrenzen, idealerweise mittels klinischer Untersuchung, "
-                    "Bildgebung und diagnostischer Nervenblockaden."
+                    "Bildgebung und diagnostischer Testblockaden."
                 ),
                 (
                     "Oft besteht der Wunsch, eine Operation hinauszuzögern "
@@ -814,7 +818,7 @@ _DE = {
                 "Facettengelenke können chronische Rückenschmerzen "
                 "verursachen, insbesondere im Bereich der Lendenwirbelsäule "
                 "(und teilweise der Halswirbelsäule). Sind die Schmerzen "
-                "mechanisch ausgelöst (z. B. durch Streckbewegungen oder "
+                "mechanisch ausgelöst (z.\u00a0B. durch Streckbewegungen oder "
                 "langes Stehen) und passt der klinische Befund dazu, kann eine "
                 "Denervation eine sehr gute Option sein."
             ),
@@ -890,10 +894,10 @@ _DE = {
                     "diesem Fall haben andere Verfahren Vorrang"
                 ),
                 (
-                    "Akute Nervenwurzelprobleme stehen im Vordergrund (z. B. "
+                    "Akute Nervenwurzelprobleme stehen im Vordergrund (z.\u00a0B. "
                     "starke radikuläre Schmerzen mit neurologischen "
                     "Ausfällen) – in solchen Fällen sollten je nach Befund "
-                    "andere Behandlungsansätze (z. B. gezielte "
+                    "andere Behandlungsansätze (z.\u00a0B. gezielte "
                     "Nervenwurzeltherapien) in Betracht gezogen werden"
                 ),
                 (
@@ -928,7 +932,7 @@ _DE = {
                 ),
                 (
                     "Welche Bildgebung ist für die jeweiligen Beschwerden "
-                    "geeignet (z. B. Röntgen, MRT, Ultraschall – je nach "
+                    "geeignet (z.\u00a0B. Röntgen, MRT, Ultraschall – je nach "
                     "Fragestellung)?"
                 ),
                 (
@@ -948,16 +952,16 @@ _DE = {
         ),
     ],
     "diagnostic_test_heading": (
-        "Diagnostische Testinfiltration: Bestätigung der Zielstruktur"
+        "Diagnostische Testblockade: Bestätigung der Zielstruktur"
     ),
     "diagnostic_test": [
         (
             "paragraph",
             (
                 "In vielen Fällen wird vor der Denervation eine diagnostische "
-                "Blockade (Testinfiltration) durchgeführt. Dabei wird gezielt "
-                "ein Lokalanästhetikum an die vermutete schmerzleitende "
-                "Struktur appliziert."
+                "Testblockade durchgeführt. Dabei wird gezielt ein örtliches "
+                "Betäubungsmittel an die vermutete schmerzleitende Struktur "
+                "gegeben."
             ),
         ),
         (
@@ -965,9 +969,9 @@ _DE = {
             {
                 "heading": "Das Ziel ist klar",
                 "text": (
-                    "Verringert die Nervenblockade die Schmerzen eindeutig und "
-                    "konsistent (für die zu erwartende Wirkdauer des "
-                    "Lokalanästhetikums), spricht dies dafür, dass die "
+                    "Verringert die Testblockade die Schmerzen eindeutig und "
+                    "gleichbleibend (für die zu erwartende Wirkdauer des "
+                    "örtlichen Betäubungsmittels), spricht dies dafür, dass die "
                     "Zielstruktur richtig identifiziert wurde. Erst dann lässt "
                     "sich die Denervation sinnvoll als therapeutischer Schritt "
                     "planen."
@@ -992,7 +996,7 @@ _DE = {
             ),
             "steps": [
                 (
-                    "Aktuelle Medikamente (z. B. Blutverdünner – hier gelten "
+                    "Aktuelle Medikamente (z.\u00a0B. Blutverdünner – hier gelten "
                     "individuelle ärztliche Vorgaben)"
                 ),
                 "Begleiterkrankungen und Vorgeschichte",
@@ -1010,7 +1014,7 @@ _DE = {
             "steps": [
                 "Lagerung je nach Zielregion (Bauch-, Rücken- oder Seitenlage)",
                 "Desinfektion und sterile Abdeckung",
-                "Lokalanästhesie an der Einstichstelle",
+                "Örtliche Betäubung an der Einstichstelle",
                 "Millimetergenaue, bildgesteuerte Platzierung der RF-Nadel",
                 "Teststimulation (je nach Region) zur Lagekontrolle",
                 "Durchführung der Radiofrequenzbehandlung nach Protokoll",
@@ -1032,7 +1036,7 @@ _DE = {
             "steps": [
                 "Schonung und schrittweiser Steigerung der Aktivität",
                 (
-                    "Verhalten am Behandlungstag (z. B. Autofahren – abhängig "
+                    "Verhalten am Behandlungstag (z.\u00a0B. Autofahren – abhängig "
                     "von Ihrer individuellen Situation)"
                 ),
                 "Möglichen vorübergehenden Reizungen in den ersten Tagen",
@@ -1108,7 +1112,7 @@ _DE = {
         (
             "bullet_list",
             [
-                "Minimalinvasiv (kleiner Zugang)",
+                "Minimalinvasiv (kleiner Schnitt)",
                 "Ambulant durchführbar",
                 "Keine strukturellen Veränderungen am Gelenk",
                 "Eine Vollnarkose ist in der Regel nicht notwendig",
@@ -1158,7 +1162,7 @@ _DE = {
             [
                 "Infektionen (selten, trotz steriler Arbeitsweise)",
                 "Verletzung benachbarter Strukturen",
-                "Langanhaltende Sensibilitätsstörungen",
+                "Langanhaltende Gefühlsstörungen",
             ],
         ),
         (
@@ -1224,9 +1228,9 @@ _DE = {
         {
             "question": "Ist die Denervation schmerzhaft?",
             "answer": (
-                "Die Einstichstelle wird mit einem Lokalanästhetikum "
-                "betäubt. Der Eingriff wird im Allgemeinen gut vertragen. "
-                "Kurzzeitig kann es etwas unangenehm sein."
+                "Die Einstichstelle wird mit einem örtlichen Betäubungsmittel "
+                "schmerzunempfindlich gemacht. Der Eingriff wird im Allgemeinen "
+                "gut vertragen. Kurzzeitig kann es etwas unangenehm sein."
             ),
         },
         {

@@ -68,7 +68,10 @@ def test_rate_limit_answers_429_in_the_page_language(
     response = client.post(FORM_URLS["de"], valid_data())
 
     assert response.status_code == 429
-    assert "Zu viele Anfragen" in response.content.decode()
+    html = response.content.decode()
+    assert "Zu viele Anfragen" in html
+    title = f"<title>Zu viele Anfragen – {consultation_page.title} – ROC Ortho</title>"
+    assert title in html
     assert response["Retry-After"] == str(settings.CONSULTATION_RATE_LIMIT_WINDOW)
     assert ConsultationRequest.objects.count() == 2
     # Another address is not affected.

@@ -21,9 +21,13 @@ pytestmark = pytest.mark.django_db
 
 
 def fuzz_settings(examples: int) -> settings:
-    """Bounded runs: 450 examples, about 40 s for the module on two busy cores."""
+    """Bounded runs: 450 examples, about 40 s for the module on two busy cores.
+
+    The counts are for Hypothesis's default of 100 examples; another profile
+    scales them (``--hypothesis-profile=fast``, ``make test-fast``: a tenth).
+    """
     return settings(
-        max_examples=examples,
+        max_examples=max(1, examples * settings.default.max_examples // 100),
         deadline=None,
         database=None,  # no example database: each run draws afresh
         suppress_health_check=[

@@ -57,7 +57,7 @@ def test_form_is_accessible_without_javascript(client, consultation_page):
     assert '<legend class="fieldset__legend">How should we contact you?</legend>' in (
         html
     )
-    assert 'aria-describedby="id_email-hint"' in html
+    assert 'aria-describedby="id_email_helptext"' in html
     # Each language is named in itself, marked up for screen readers.
     assert '<label for="id_preferred_language_0" lang="de">Deutsch</label>' in html
     assert '<label for="id_preferred_language_1" lang="en">English</label>' in html
@@ -239,7 +239,7 @@ def test_invalid_submission_keeps_the_values(client, consultation_page):
     assert 'value="afternoons"' in html
     assert "Seit drei Monaten Schmerzen im unteren Rücken.</textarea>" in html
     assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_name-error"' in html
+    assert 'aria-describedby="id_name_error"' in html
     assert 'role="alert"' in html
 
 

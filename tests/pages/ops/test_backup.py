@@ -18,13 +18,16 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-from tests.browser.served_site import ROOT, manage
-from tests.loadtests.services import gunicorn
+from tests.perf.loadtests.services import gunicorn
+from tests.perf.served_site import ROOT, manage
 
 SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
 DENERVATION = "/de/behandlungen/denervation-thermokoagulation/"
 UPLOAD = Path("documents") / "aufklaerung-muster.pdf"
 UPLOAD_BYTES = b"%PDF-1.4 placeholder upload for the backup round trip\n"
+
+# Each run starts manage.py, gunicorn and (for PostgreSQL) a cluster of its own.
+pytestmark = pytest.mark.slow
 
 
 @contextmanager

@@ -12,7 +12,7 @@ the load balancer would run, and shows:
    A and B, and the post after the shared limit gets 429, whichever instance
    receives it.
 
-Run: ``python -m tests.loadtests.two_instances``. Needs PostgreSQL's server
+Run: ``python -m tests.perf.loadtests.two_instances``. Needs PostgreSQL's server
 binaries and redis-server. Prints the figures; exits non-zero on a failure.
 """
 
@@ -26,15 +26,15 @@ from clinic_site.settings.base import (
     CONSULTATION_MIN_FILL_SECONDS,
     CONSULTATION_RATE_LIMIT_REQUESTS,
 )
-from tests.browser.served_site import manage
-from tests.loadtests import services
-from tests.loadtests.concurrency import say
-from tests.loadtests.patients import (
+from tests.perf.loadtests import services
+from tests.perf.loadtests.concurrency import say
+from tests.perf.loadtests.patients import (
     load_form,
     patient_address,
     proxy_headers,
     send_form,
 )
+from tests.perf.served_site import manage
 
 PAGE_PATH = "/de/behandlungen/denervation-thermokoagulation/"
 PAGE_SLUG = "denervation-thermokoagulation"

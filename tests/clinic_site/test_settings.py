@@ -4,7 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_check(settings_module: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -24,6 +26,7 @@ def run_check(settings_module: str, env: dict[str, str]) -> subprocess.Completed
     )
 
 
+@pytest.mark.slow
 def test_production_settings_refuse_to_start_without_secret_key():
     result = run_check("clinic_site.settings.production", {})
 
@@ -53,6 +56,7 @@ PRODUCTION_ENV = {
 }
 
 
+@pytest.mark.slow
 def test_production_settings_require_the_consultation_secrets():
     for name in (
         "FRONT_DESK_EMAIL",
@@ -68,12 +72,14 @@ def test_production_settings_require_the_consultation_secrets():
         assert f"Set the {name} environment variable." in result.stderr
 
 
+@pytest.mark.slow
 def test_production_settings_start_with_every_variable_set():
     result = run_check("clinic_site.settings.production", PRODUCTION_ENV)
 
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_env_example_holds_every_variable_production_requires():
     lines = (ROOT / "clinic_site/deploy/env.example").read_text().splitlines()
     example = dict(

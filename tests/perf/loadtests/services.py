@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.browser.served_site import HOST, manage, start_gunicorn, wait_until_up
+from tests.perf.served_site import HOST, manage, start_gunicorn, wait_until_up
 
 # Port ranges kept for these scripts on the shared development machine.
 POSTGRES_PORTS = range(5440, 5450)

@@ -1,7 +1,7 @@
 """``make bench``: throughput and latency of the site served as ``make run``
 serves it (see ``served_site``), measured with wrk (Debian package ``wrk``).
 
-Run as ``python -m tests.browser.bench``. Not part of CI's pass/fail: the figures
+Run as ``python -m tests.perf.bench``. Not part of CI's pass/fail: the figures
 depend on the machine. It prints requests per second and the 50th, 95th and
 99th latency percentiles for each target, and how a page compares with a static
 file (issue 7's goal: denervation page/static >= 0.5, page p95 <= 50 ms on 2
@@ -17,7 +17,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.browser.served_site import ServedSite, served_site
+from tests.perf.served_site import ServedSite, served_site
 
 # Pages to load; add each page type's German address as it lands.
 PAGES = {

@@ -6,9 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_settings import PRODUCTION_ENV
+import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.clinic_site.test_settings import PRODUCTION_ENV
+
+# Each test runs manage.py in a process of its own.
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
 # Long and random, as `secrets.token_urlsafe(50)` makes one.
 SECRET_KEY = "q3Vh8kR2nW7yZ1xT5mB9cL4pJ6fD0sG2aE8uH3iK7oN1vX5rY9tQ"  # noqa: S105
 COOKIE_SETTINGS = (

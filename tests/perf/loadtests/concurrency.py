@@ -2,13 +2,13 @@
 
 The site runs as in production: gunicorn with ``clinic_site.settings.production``
 (DEBUG off, HTTPS behind a proxy, Redis cache) on a PostgreSQL cluster and a
-Redis of its own (``tests.loadtests.services``). Each patient loads the form
+Redis of its own (``tests.perf.loadtests.services``). Each patient loads the form
 from an address of their own, all wait out the minimum fill time, then all
 send at once. Prints rows stored against requests sent and the status codes;
 exits non-zero unless every request stored exactly one row and none got a 5xx.
 Then one more address sends past the rate limit, which must answer 429.
 
-Run: ``python -m tests.loadtests.concurrency [--requests 200] [--workers 3]``.
+Run: ``python -m tests.perf.loadtests.concurrency [--requests 200] [--workers 3]``.
 Needs PostgreSQL's server binaries and redis-server (Debian: postgresql,
 redis-server).
 """
@@ -26,8 +26,8 @@ from clinic_site.settings.base import (
     CONSULTATION_MIN_FILL_SECONDS,
     CONSULTATION_RATE_LIMIT_REQUESTS,
 )
-from tests.loadtests import services
-from tests.loadtests.patients import load_form, patient_address, send_form
+from tests.perf.loadtests import services
+from tests.perf.loadtests.patients import load_form, patient_address, send_form
 
 
 def say(text: str = "") -> None:

@@ -1,7 +1,7 @@
 """The database goes away and comes back: a real PostgreSQL cluster, stopped.
 
 The site runs under gunicorn on a throwaway cluster of its own (see
-``tests.loadtests.services``); the test stops that cluster, expects the static
+``tests.perf.loadtests.services``); the test stops that cluster, expects the static
 bilingual 503 page with ``Retry-After`` from every page and the health check,
 starts it again and expects the same server to serve pages again.
 """
@@ -16,16 +16,17 @@ import pytest
 import requests
 
 from clinic_site.settings.base import CONSULTATION_MIN_FILL_SECONDS
-from tests.loadtests.services import (
+from tests.perf.loadtests.services import (
     gunicorn,
     manage,
     missing_postgres,
     throwaway_postgres,
 )
 
-pytestmark = pytest.mark.skipif(
-    missing_postgres() is not None, reason=missing_postgres() or ""
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(missing_postgres() is not None, reason=missing_postgres() or ""),
+]
 
 PAGES = ["/de/", "/en/", "/de/beratung/", "/en/treatments/"]
 # Pages the page cache cannot hold when the database goes: never requested

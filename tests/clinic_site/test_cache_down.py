@@ -4,7 +4,7 @@ refused connection, nothing mocked)."""
 
 import pytest
 
-from tests.loadtests.services import REDIS_PORTS, free_port
+from tests.perf.loadtests.services import REDIS_PORTS, free_port
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 """``make budget``: page weight and Lighthouse scores, on the site as served in
 production style (see ``served_site``), for every page in ``pages.PAGES``.
 
-Run as ``python -m tests.browser.budget``. It lives beside the browser suite
-because it shares its page list, Chromium flags, phone viewport and network
-guard; pytest does not collect it.
+Run as ``python -m tests.perf.budget``. It takes its page list, Chromium flags,
+phone viewport and network guard from the browser suite (``tests.browser``), so
+a page is judged the same way in both; pytest does not collect ``tests/perf``.
 
 Bytes are counted as they cross the wire: response headers plus the body as
 sent (whitenoise compresses static files). Django sends the HTML uncompressed:
@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, Request, sync_playwright
 from tests.browser.chromium import CHROMIUM_ARGS, PHONE, chromium_path, launch_chromium
 from tests.browser.network import NetworkGuard
 from tests.browser.pages import PAGES, SitePage
-from tests.browser.served_site import ROOT, served_site
+from tests.perf.served_site import ROOT, served_site
 
 KB = 1024
 BUDGET = {"html": 14 * KB, "total": 100 * KB, "js": 10 * KB}

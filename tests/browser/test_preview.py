@@ -1,0 +1,39 @@
+"""The editor's live preview and Checks panel, in both languages."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.chromium import DESKTOP
+from tests.browser.staff import sign_in
+from tests.browser.test_csp import PASSWORD, make_staff
+from treatments.models import TreatmentPage
+
+pytestmark = pytest.mark.browser
+
+
+def test_editor_previews_a_page_in_german_and_english_and_sees_the_checks(
+    new_context,
+):
+    device = make_staff("vorschau", "Editors")
+    treatment = TreatmentPage.objects.get()
+    # The admin in English: the preview language must not follow it.
+    page = new_context(**DESKTOP, locale="en-GB").new_page()
+    sign_in(page, device, PASSWORD)
+    page.goto(f"/admin/pages/{treatment.pk}/edit/", wait_until="networkidle")
+
+    page.locator('[data-side-panel-toggle="preview"]').first.click()
+    # Wagtail loads each update in a new frame and gives it the id when it is ready.
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text(treatment.title_de, timeout=15000)
+    expect(preview.locator("html")).to_have_attribute("lang", "de")
+
+    page.select_option("#id_preview_mode", "en")
+    expect(preview.locator("h1")).to_have_text(treatment.title_en, timeout=15000)
+    expect(preview.locator("html")).to_have_attribute("lang", "en")
+
+    page.locator('[data-side-panel-toggle="checks"]').first.click()
+    checks = page.locator('[data-side-panel="checks"]')
+    # Content metrics are computed from the preview: a word count, not "-".
+    expect(checks).to_contain_text(re.compile(r"Words\s+\d+"), timeout=15000)
