@@ -14,7 +14,7 @@ from clinic_site.settings.base import (
     CONSULTATION_MIN_FILL_SECONDS,
     CONSULTATION_RATE_LIMIT_REQUESTS,
 )
-from tests.browser.served_site import served_site
+from tests.perf.served_site import served_site
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.served_site import ROOT, manage
+from tests.perf.served_site import ROOT, manage
 
 pytestmark = pytest.mark.slow
 
