@@ -13,6 +13,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import parse_header_parameters
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -93,3 +94,31 @@ def bad_request_response() -> HttpResponse:
     response = HttpResponseBadRequest(render_to_string("400.html"))
     add_never_cache_headers(response)
     return response
+
+
+def guard_non_text_charsets(application):
+    """Wrap the WSGI ``application`` so that a charset naming a codec that is not
+    a text encoding (``charset=rot13``, ``base64``) reaches
+    ``RequireUTF8Middleware`` too.
+
+    Django knows such a codec, so it decodes the query string with it while it
+    builds the request, before any middleware runs: LookupError, and gunicorn's
+    bare 500. Declared under a name no codec has, Django ignores it and the
+    middleware answers with the 400 page.
+    """
+
+    def guarded(environ, start_response):
+        _content_type, params = parse_header_parameters(environ.get("CONTENT_TYPE", ""))
+        if "charset" in params and not is_text_encoding(params["charset"]):
+            environ = {**environ, "CONTENT_TYPE": "text/plain; charset=not-a-text"}
+        return application(environ, start_response)
+
+    return guarded
+
+
+def is_text_encoding(charset: str) -> bool:
+    try:
+        "".encode(charset)
+    except LookupError:
+        return False
+    return True
