@@ -46,7 +46,7 @@ prepare: install compilemessages
 # retention; pages/ops/scheduler.py) run beside gunicorn and stop with it.
 run: prepare
 	@echo "Serving ROC Ortho at http://$(HOST):$(PORT)/"
-	$(RUN_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
+	$(RUN_ENV) $(MANAGE) run_task_worker & worker=$$!; \
 	$(RUN_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
 	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
@@ -60,7 +60,7 @@ PROD_ENV = set -a; $(if $(ENV_FILE),. $(abspath $(ENV_FILE));) set +a; \
 prod: install compilemessages
 	$(PROD_ENV) $(MANAGE) migrate --noinput -v 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
-	$(PROD_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
+	$(PROD_ENV) $(MANAGE) run_task_worker & worker=$$!; \
 	$(PROD_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
 	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
@@ -85,7 +85,7 @@ dev: install compilemessages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_content
-	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	$(MANAGE) run_task_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -12,8 +12,10 @@ from pages.consultation.admin import (
     STATUS_ACTION,
     VIEW_ACTION,
     ConsultationRequestPermissionPolicy,
+    StatusChangeFormatter,
     consultation_request_viewset,
 )
+from pages.consultation.dashboard import construct_dashboard
 from pages.consultation.models import ConsultationRequest
 from pages.i18n import has_translation, translated_url
 
@@ -27,14 +29,17 @@ def register_consultation_request_viewset():
     return consultation_request_viewset
 
 
+@hooks.register("construct_homepage_panels")
+def add_front_desk_dashboard_panels(request, panels):
+    construct_dashboard(request.user, panels)
+
+
 @hooks.register("register_log_actions")
 def register_consultation_request_log_actions(actions):
     actions.register_action(
         VIEW_ACTION, _("View consultation request"), _("Viewed the request")
     )
-    actions.register_action(
-        STATUS_ACTION, _("Change consultation status"), _("Changed the status")
-    )
+    actions.register_action(STATUS_ACTION)(StatusChangeFormatter)
     actions.register_action(
         EXPORT_ACTION, _("Export consultation requests"), _("Exported the request")
     )

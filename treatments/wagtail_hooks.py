@@ -2,6 +2,7 @@ from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import page_permission_policy
 
 from .models import TreatmentPage
 
@@ -25,5 +26,6 @@ class OverdueReviewsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_overdue_reviews_panel(request, panels):
-    if request.user.has_perm("wagtailadmin.access_admin"):
+    # Only for those who can act on it: the front desk edits no pages.
+    if page_permission_policy.user_has_permission(request.user, "change"):
         panels.append(OverdueReviewsPanel())

@@ -328,3 +328,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Front desk's overdue reminder (pages.consultation.reminders): a request nobody
+# has opened after this many working hours is mailed to FRONT_DESK_EMAIL once more.
+# Working hours are counted on CONSULTATION_WORKING_DAYS (0 = Monday) between the
+# two hours of CONSULTATION_WORKING_HOURS, in TIME_ZONE; public holidays count.
+CONSULTATION_REMINDER_WORKING_HOURS = 4
+CONSULTATION_WORKING_DAYS = (0, 1, 2, 3, 4)
+CONSULTATION_WORKING_HOURS = (8, 18)

@@ -6,28 +6,69 @@ recorded in Wagtail's log (ModelLogEntry), next to Wagtail's own "edit" and
 "delete" entries. ``pages/wagtail_hooks.py`` registers the viewset.
 """
 
+from datetime import datetime
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from pages.consultation.dashboard import (
+    INBOX_PERMISSIONS,
+    ConsultationRequestMenuItem,
+)
+from pages.consultation.display import (
+    format_clinic_time,
+    or_empty,
+    staff_name,
+)
+from pages.consultation.export import ExcelSafeExportMixin, csv_staff_name
 from pages.consultation.models import ConsultationRequest
+from pages.consultation.reminders import is_overdue
 from pages.encryption import search_filter
+
+# The group migration 0003 creates; only its members can be assigned requests.
+FRONT_DESK_GROUP = "Front desk"
 
 VIEW_ACTION = "pages.consultation_request.view"
 STATUS_ACTION = "pages.consultation_request.status"
 EXPORT_ACTION = "pages.consultation_request.export"
+
+
+class StatusChangeFormatter(LogFormatter):
+    """History entry of a status change: "Status changed: New -> Contacted"."""
+
+    label = _("Change consultation status")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return gettext("Status changed: %(from)s -> %(to)s") % {
+            "from": status_label(data.get("from")),
+            "to": status_label(data.get("to")),
+        }
+
+
+def status_label(value: str | None) -> str:
+    """The status as the front desk reads it, in the admin's language."""
+    if value in ConsultationRequest.Status.values:
+        return str(ConsultationRequest.Status(value).label)
+    return or_empty(value)
 
 
 class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
@@ -69,10 +110,37 @@ class ForbiddenMixin:
             return defaults.permission_denied(request, denied)
 
 
-class ConsultationRequestIndexView(ForbiddenMixin, generic.IndexView):
+def inbox_status(consultation_request: ConsultationRequest) -> str:
+    """The status, marked overdue when nobody has opened the request in time."""
+    status = consultation_request.get_status_display()
+    if is_overdue(consultation_request):
+        return gettext("%(status)s, overdue") % {"status": status}
+    return status
+
+
+class ClinicTimeColumn(DateColumn):
+    """Date and time in the clinic's zone, with Wagtail's "3 days ago" below."""
+
+    cell_template_name = "pages/admin/clinic_time_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["clinic_time"] = format_clinic_time(context["raw_value"])
+        return context
+
+
+class ConsultationRequestIndexView(
+    ForbiddenMixin, ExcelSafeExportMixin, generic.IndexView
+):
     """Newest first; search by keyed hashes; export only with its permission."""
 
-    any_permission_required = ["view", "change", "delete"]
+    any_permission_required = INBOX_PERMISSIONS
+    custom_field_preprocess = {
+        "assigned_to": {
+            generic.IndexView.FORMAT_CSV: csv_staff_name,
+            generic.IndexView.FORMAT_XLSX: csv_staff_name,
+        }
+    }
 
     def get(self, request, *args, **kwargs):
         if self.is_export and not self.show_export_buttons:
@@ -101,15 +169,19 @@ class ConsultationRequestIndexView(ForbiddenMixin, generic.IndexView):
                 get_url=self.get_inspect_url,
             ),
             Column("name", label=_("Name")),
-            Column("status", label=_("Status"), accessor="get_status_display"),
+            Column("status", label=_("Status"), accessor=inbox_status),
             Column("topic", label=_("Topic")),
             Column(
                 "preferred_language",
                 label=_("Language"),
                 accessor="get_preferred_language_display",
             ),
-            Column("assigned_to", label=_("Assigned to")),
-            DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+            Column(
+                "assigned_to",
+                label=_("Assigned to"),
+                accessor=lambda request: staff_name(request.assigned_to),
+            ),
+            ClinicTimeColumn("created_at", label=_("Received"), sort_key="created_at"),
         ]
 
     def render_to_response(self, context, **response_kwargs):
@@ -136,18 +208,84 @@ class ConsultationRequestInspectView(ForbiddenMixin, generic.InspectView):
 
     def get(self, request, *args, **kwargs):
         log(self.object, VIEW_ACTION, user=request.user)
+        self.object.mark_opened()
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(edit_url=self.get_edit_url(), **kwargs)
 
+    def get_field_display_value(self, field_name, field):
+        """Times in the clinic's zone, staff by name, "—" for what is empty."""
+        value = super().get_field_display_value(field_name, field)
+        if field_name == "assigned_to":
+            return staff_name(value)
+        if isinstance(value, datetime):
+            return format_clinic_time(value)
+        return or_empty(value)
+
+
+def front_desk_members(current_assignee_id: int | None = None):
+    """Active members of the front desk group, by name.
+
+    The request's current assignee stays a choice even after leaving the
+    group, so that saving a status does not fail on an assignment nobody
+    changed.
+    """
+    members = Q(is_active=True, groups__name=FRONT_DESK_GROUP)
+    if current_assignee_id is not None:
+        members |= Q(pk=current_assignee_id)
+    return (
+        get_user_model()
+        .objects.filter(members)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class ConsultationRequestAdminForm(WagtailAdminModelForm):
+    """The edit form: assignment only to the front desk, by full name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        assigned_to = self.fields["assigned_to"]
+        assigned_to.queryset = front_desk_members(self.instance.assigned_to_id)
+        assigned_to.label_from_instance = staff_name
+
 
 class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):
-    """Status, assignment and notes; a status change gets its own log entry."""
+    """Status, assignment and notes; a status change gets its own log entry.
+
+    The template shows the request's summary above the fields.
+    """
+
+    template_name = "pages/admin/consultation_request_edit.html"
+
+    def get_context_data(self, **kwargs):
+        consultation_request = self.object
+        summary = [
+            (_("Received"), format_clinic_time(consultation_request.created_at)),
+            (_("Name"), consultation_request.name),
+            (_("Email address"), or_empty(consultation_request.email)),
+            (_("Phone number"), or_empty(consultation_request.phone)),
+            (
+                _("Preferred contact method"),
+                consultation_request.get_contact_method_display(),
+            ),
+            (_("Topic"), consultation_request.topic),
+            (_("Preferred times"), or_empty(consultation_request.preferred_times)),
+        ]
+        return super().get_context_data(
+            summary=summary,
+            inspect_url=reverse(
+                "consultation_requests:inspect", args=[consultation_request.pk]
+            ),
+            **kwargs,
+        )
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         log(self.object, VIEW_ACTION, user=request.user)
+        self.object.mark_opened()
         return response
 
     def form_valid(self, form):
@@ -167,6 +305,20 @@ class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):
         return response
 
 
+class ConsultationRequestHistoryView(ForbiddenMixin, HistoryView):
+    """Wagtail's history, each entry dated in the clinic's time zone."""
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        return [
+            ClinicTimeColumn(column.name, label=column.label, width=column.width)
+            if column.name == "timestamp"
+            else column
+            for column in columns
+        ]
+
+
 class ConsultationRequestViewSet(ModelViewSet):
     model = ConsultationRequest
     icon = "mail"
@@ -182,6 +334,8 @@ class ConsultationRequestViewSet(ModelViewSet):
     edit_view_class = ConsultationRequestEditView
     add_view_class = ConsultationRequestCreateView
     delete_view_class = ConsultationRequestDeleteView
+    menu_item_class = ConsultationRequestMenuItem
+    history_view_class = ConsultationRequestHistoryView
 
     ordering = ["-created_at", "-pk"]
     filterset_class = ConsultationRequestFilterSet
@@ -235,12 +389,17 @@ class ConsultationRequestViewSet(ModelViewSet):
         "consented_at",
         "notified_at",
         "notification_attempts",
+        "opened_at",
+        "reminded_at",
     ]
-    panels = [
-        FieldPanel("status"),
-        FieldPanel("assigned_to"),
-        FieldPanel("internal_notes"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("status"),
+            FieldPanel("assigned_to"),
+            FieldPanel("internal_notes"),
+        ],
+        base_form_class=ConsultationRequestAdminForm,
+    )
 
     def get_permissions_to_register(self):
         return (

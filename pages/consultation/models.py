@@ -33,6 +33,16 @@ MESSAGE_MAX_LENGTH = 2000
 PREFERRED_TIMES_MAX_LENGTH = 200
 
 
+class ConsultationRequestQuerySet(models.QuerySet):
+    def unopened(self):
+        """New requests nobody has opened yet: what the front desk still has to see.
+
+        A request the front desk has read but not yet answered keeps the status
+        "new" but is no longer counted as news.
+        """
+        return self.filter(status=ConsultationRequest.Status.NEW, opened_at=None)
+
+
 class ConsultationRequest(models.Model):
     """One patient's request for a consultation, worked by the front desk."""
 
@@ -143,6 +153,18 @@ class ConsultationRequest(models.Model):
     notification_attempts = models.PositiveSmallIntegerField(
         _("notification attempts"), default=0, editable=False
     )
+    # When a member of staff first opened the request (detail or edit view).
+    # A field rather than a query over Wagtail's log: the menu count, the
+    # dashboard and the overdue reminder ask it on every admin page load.
+    opened_at = models.DateTimeField(
+        _("first opened"), null=True, blank=True, editable=False
+    )
+    # When the overdue reminder went out (pages.consultation.reminders): once.
+    reminded_at = models.DateTimeField(
+        _("reminder sent"), null=True, blank=True, editable=False
+    )
+
+    objects = ConsultationRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -184,6 +206,16 @@ class ConsultationRequest(models.Model):
     @property
     def age(self) -> timedelta:
         return timezone.now() - self.created_at
+
+    def mark_opened(self) -> None:
+        """Record the first opening; later openings change nothing."""
+        if self.opened_at is not None:
+            return
+        now = timezone.now()
+        ConsultationRequest.objects.filter(pk=self.pk, opened_at=None).update(
+            opened_at=now
+        )
+        self.opened_at = now
 
     def admin_url(self) -> str:
         """The absolute address of this request in the admin, for notifications."""

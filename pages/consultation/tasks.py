@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django_tasks import task
 
 from pages.consultation.models import ConsultationRequest
+from pages.consultation.reminders import queue_reminder
 
 logger = logging.getLogger(__name__)
 
@@ -100,4 +101,5 @@ def notify_front_desk(request_id: int) -> str:
         # Re-raised so that the queue records this attempt as failed.
         raise
     ConsultationRequest.objects.filter(pk=request_id).update(notified_at=timezone.now())
+    queue_reminder(consultation_request)
     return "sent"

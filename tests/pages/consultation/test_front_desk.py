@@ -1,36 +1,23 @@
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, ModelLogEntry
 
 import pytest
 
 from pages.models import ConsultationRequest
 from tests.factories.consultation import ConsultationRequestFactory
+from tests.pages.consultation.conftest import make_user
 from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
 INDEX_URL = "/admin/consultation_requests/"
-
-
-def make_user(username: str, *groups: str, **extra):
-    user = get_user_model().objects.create_user(
-        username=username, password="x" * 12, **extra
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def front_desk(client):
-    user = make_user("empfang", "Front desk")
-    sign_in_staff(client, user)
-    return user
 
 
 def actions_for(consultation_request) -> list[str]:
@@ -184,7 +171,7 @@ def test_export_lists_the_requests_and_logs_each_one(client, front_desk):
     content = b"".join(response.streaming_content).decode()
     assert "Anna Müller" in content
     assert "Berta Alt" in content
-    assert "Neu,Anna Müller,patient" in content  # status as the front desk reads it
+    assert "Neu;Anna Müller;patient" in content  # status as the front desk reads it
     # Messages stay in the admin.
     assert "Schmerzen" not in content
     for consultation_request in (first, second):
@@ -283,3 +270,92 @@ def test_filter_by_date_received_and_language(client, front_desk):
 
     assert "Berta Alt" in recent and "Anna Müller" not in recent
     assert "Berta Alt" in english and "Anna Müller" not in english
+
+
+def test_times_are_the_clinics_with_the_date_in_inbox_detail_and_history(
+    client, front_desk
+):
+    received = datetime(2026, 11, 30, 2, 42, tzinfo=ZoneInfo("Europe/Berlin"))
+    consultation_request = ConsultationRequestFactory(created_at=received)
+    log(consultation_request, "pages.consultation_request.view", user=front_desk)
+    ModelLogEntry.objects.update(timestamp=received)
+
+    inbox = client.get(INDEX_URL).content.decode()
+    detail = client.get(
+        f"/admin/consultation_requests/inspect/{consultation_request.pk}/"
+    ).content.decode()
+    history = client.get(
+        f"/admin/consultation_requests/history/{consultation_request.pk}/"
+    ).content.decode()
+
+    assert "30.11.2026 02:42" in inbox
+    assert "30.11.2026 02:42" in detail
+    assert "30.11.2026 02:42" in history
+
+
+def test_detail_shows_a_dash_for_what_is_empty(client, front_desk):
+    consultation_request = ConsultationRequestFactory(phone=None, assigned_to=None)
+
+    html = client.get(
+        f"/admin/consultation_requests/inspect/{consultation_request.pk}/"
+    ).content.decode()
+
+    values = re.findall(r"<dd>\s*(.*?)\s*</dd>", html, re.DOTALL)
+    assert "None" not in values
+    assert values.count("—") >= 2  # phone number, assigned to
+
+
+def test_assignment_offers_only_the_front_desk_by_full_name(client, front_desk):
+    make_user("tresen", "Front desk", first_name="Franz", last_name="Tresen")
+    editor = make_user("redaktion", "Editors", first_name="Rita", last_name="Red")
+    consultation_request = ConsultationRequestFactory()
+    edit_url = f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+
+    html = client.get(edit_url).content.decode()
+    response = client.post(edit_url, {"status": "new", "assigned_to": editor.pk})
+
+    assert ">Eva Empfang</option>" in html
+    assert ">Franz Tresen</option>" in html
+    assert "Rita Red" not in html
+    assert ">empfang</option>" not in html
+    assert response.status_code == 200  # the form again, with an error
+    consultation_request.refresh_from_db()
+    assert consultation_request.assigned_to is None
+
+
+def test_inbox_names_the_assignee_and_shows_a_dash_for_nobody(client, front_desk):
+    ConsultationRequestFactory(assigned_to=front_desk)
+    ConsultationRequestFactory()
+
+    html = client.get(INDEX_URL).content.decode()
+
+    assert "Eva Empfang" in html
+    assert "—" in html
+    assert "None" not in re.findall(r"<td[^>]*>\s*(.*?)\s*</td>", html, re.DOTALL)
+
+
+def test_history_shows_the_status_change_from_and_to(client, front_desk):
+    consultation_request = ConsultationRequestFactory()
+    edit_url = f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+    client.post(edit_url, {"status": "contacted"})
+
+    html = client.get(
+        f"/admin/consultation_requests/history/{consultation_request.pk}/"
+    ).content.decode()
+
+    assert "Status geändert: Neu -&gt; Kontaktiert" in html
+
+
+def test_edit_form_shows_the_request_summary_above_the_fields(client, front_desk):
+    consultation_request = ConsultationRequestFactory(
+        name="Anna Müller", phone=None, preferred_times="vormittags"
+    )
+
+    html = client.get(
+        f"/admin/consultation_requests/edit/{consultation_request.pk}/"
+    ).content.decode()
+
+    summary = html.index("Die Anfrage")
+    assert summary < html.index("Anna Müller") < html.index('name="status"')
+    assert summary < html.index("vormittags") < html.index('name="status"')
+    assert summary < html.index("<dd>—</dd>") < html.index('name="status"')

@@ -1,5 +1,11 @@
+from importlib import import_module
+
+from django.apps import apps as django_apps
 from django.db import connection
 from django.utils import timezone
+
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 import pytest
 
@@ -131,3 +137,38 @@ def test_admin_url_is_absolute(settings):
         "https://www.roc-ortho.example/admin/consultation_requests/inspect/"
         f"{consultation_request.pk}/"
     )
+
+
+def test_unopened_means_new_and_never_opened():
+    unopened = ConsultationRequestFactory()
+    ConsultationRequestFactory(opened_at=timezone.now())
+    ConsultationRequestFactory(status="contacted")
+
+    assert list(ConsultationRequest.objects.unopened()) == [unopened]
+
+
+def test_mark_opened_keeps_the_first_opening():
+    consultation_request = ConsultationRequestFactory()
+
+    consultation_request.mark_opened()
+    first = consultation_request.opened_at
+    ConsultationRequest.objects.get().mark_opened()
+
+    consultation_request.refresh_from_db()
+    assert consultation_request.opened_at == first
+
+
+def test_migration_takes_the_first_opening_from_the_log():
+    opened = ConsultationRequestFactory()
+    unopened = ConsultationRequestFactory()
+    log(opened, "pages.consultation_request.view")
+    log(opened, "pages.consultation_request.view")
+    first = ModelLogEntry.objects.order_by("timestamp").first().timestamp
+    migration = import_module("pages.migrations.0005_consultationrequest_opened_at")
+
+    migration.opened_from_the_log(django_apps, None)
+
+    opened.refresh_from_db()
+    unopened.refresh_from_db()
+    assert opened.opened_at == first
+    assert unopened.opened_at is None

@@ -6,12 +6,16 @@ outside a test transaction: hence transactional tests, restoring the data of the
 migrations afterwards.
 """
 
+from datetime import timedelta
+
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from pages.consultation.reminders import reminder_due_at
 from pages.models import ConsultationRequest
 from tests.pages.consultation.utils import FORM_URLS, valid_data
 
@@ -38,8 +42,13 @@ def run_worker(*args: str) -> None:
     )
 
 
-def statuses() -> list[str]:
-    return sorted(DBTaskResult.objects.values_list("status", flat=True))
+def statuses(task: str = "notify_front_desk") -> list[str]:
+    """The states of the queued runs of ``task`` (the notification by default)."""
+    return sorted(
+        DBTaskResult.objects.filter(task_path__endswith=f".{task}").values_list(
+            "status", flat=True
+        )
+    )
 
 
 def test_request_is_stored_before_the_mail_is_even_tried(
@@ -144,3 +153,39 @@ def test_retry_waits_longer_after_each_failure(
     # Not due yet: another worker run leaves it alone.
     run_worker()
     assert statuses() == ["FAILED", "READY"]
+
+
+def test_the_notification_queues_the_reminder_for_when_it_is_due(
+    client, consultation_page, database_queue
+):
+    client.post(FORM_URLS["de"], valid_data())
+
+    run_worker()
+
+    stored = ConsultationRequest.objects.get()
+    reminder = DBTaskResult.objects.get(task_path__endswith=".remind_front_desk")
+    assert reminder.status == "READY"
+    assert reminder.run_after == reminder_due_at(stored)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(("opened", "mails"), [(False, 2), (True, 1)])
+def test_the_worker_reminds_once_of_an_unopened_request(
+    client, consultation_page, database_queue, opened, mails
+):
+    client.post(FORM_URLS["de"], valid_data())
+    ConsultationRequest.objects.update(
+        created_at=timezone.now() - timedelta(days=7),
+        opened_at=timezone.now() if opened else None,
+    )
+
+    run_worker()
+    run_worker()
+
+    assert statuses("remind_front_desk") == ["SUCCESSFUL"]
+    assert len(mail.outbox) == mails
+    assert mail.outbox[-1].subject == (
+        "Neue Beratungsanfrage" if opened else "Beratungsanfrage noch nicht geöffnet"
+    )
+    for message in mail.outbox:
+        assert_no_patient_data(message)
