@@ -69,6 +69,7 @@ ENDINGS = {
     "en": ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s"),
 }
 MIN_STEM = 4  # shorter stems match too much ("Knie" stays "knie")
+SHOWN_FIELDS = ("title_", "subtitle_")  # every result shows these in full
 
 
 @dataclass
@@ -118,44 +119,45 @@ def word_matches(word: str, terms: list[str]) -> bool:
     return any(folded.startswith(term) for term in terms)
 
 
+def matched_terms(text: str, terms: list[str]) -> set[str]:
+    """The terms that begin a word of ``text``."""
+    words = WORD.findall(text.casefold())
+    return {term for term in terms if any(word.startswith(term) for word in words)}
+
+
 def score(texts: list[FieldText], terms: list[str]) -> float | None:
     """Sum over the terms of the highest boost of a field holding it; ``None``
     if a term is missing from every field."""
-    words = [(field.boost, WORD.findall(field.text.casefold())) for field in texts]
+    found = [(field.boost, matched_terms(field.text, terms)) for field in texts]
     total = 0.0
     for term in terms:
-        boosts = [
-            boost
-            for boost, field_words in words
-            if any(word.startswith(term) for word in field_words)
-        ]
+        boosts = [boost for boost, in_field in found if term in in_field]
         if not boosts:
             return None
         total += max(boosts)
     return total
 
 
-def first_match(text: str, terms: list[str]) -> int | None:
-    """Where the first word matching ``terms`` starts in ``text``."""
-    for match in WORD.finditer(text):
-        if word_matches(match.group(), terms):
-            return match.start()
-    return None
+def first_match(text: str, terms: list[str]) -> int:
+    """Where the first query word found in ``text`` first occurs (0 if none):
+    the passage around it then often holds the words that follow it."""
+    for term in terms:
+        for match in WORD.finditer(text):
+            if word_matches(match.group(), [term]):
+                return match.start()
+    return 0
 
 
 def snippet(texts: list[FieldText], terms: list[str]) -> SafeString:
-    """A passage of the first field after the title that holds a match, the
-    matching words in ``<mark>``; the start of the body if only the title
-    matched."""
-    body = [field for field in texts if not field.name.startswith("title_")]
+    """A passage of the section that holds the most query words, those words in
+    ``<mark>``. Title and subtitle are left out (the result shows them); if only
+    they matched, the passage is the start of the summary."""
+    body = [field for field in texts if not field.name.startswith(SHOWN_FIELDS)]
     if not body:
         return SafeString()
-    text, position = body[0].text, 0
-    for field in body:
-        found = first_match(field.text, terms)
-        if found is not None:
-            text, position = field.text, found
-            break
+    best = max(body, key=lambda field: len(matched_terms(field.text, terms)))
+    text = best.text
+    position = first_match(text, terms)
     start = 0
     if position > SNIPPET_LEAD:
         start = text.rfind(" ", 0, position - SNIPPET_LEAD) + 1
@@ -183,8 +185,8 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 
 
 def candidates(query: str, language: str) -> list[TreatmentPage]:
-    """The pages the search backend finds, best first (override to search
-    other page types or another backend)."""
+    """The pages to check against the query, best first: on PostgreSQL those
+    the search backend finds in the reader's columns, elsewhere all of them."""
     pages = TreatmentPage.objects.live().public()
     if connection.vendor != "postgresql":
         return list(pages.order_by("title"))

@@ -115,12 +115,20 @@ def test_english_word_does_not_find_the_german_page(client, demo_site):
     assert result_links(page_html(client, "/de/suche/?q=facet+joint")) == []
 
 
-def test_snippet_highlights_the_match(client, demo_site):
-    html = page_html(client, "/de/suche/?q=Facettengelenk")
+@pytest.mark.parametrize(
+    ("path", "marked"),
+    [
+        ("/de/suche/?q=Facettengelenk", r"<mark>Facettengelenke?n?</mark>"),
+        ("/de/suche/?q=arthrose", r"<mark>Arthrose</mark>"),
+        ("/en/search/?q=facet+joint", r"<mark>facet</mark> <mark>joints</mark>"),
+    ],
+)
+def test_snippet_highlights_the_match(client, demo_site, path, marked):
+    html = page_html(client, path)
 
     snippet = re.search(r'<p class="search-results__snippet">(.*?)</p>', html, re.S)
     assert snippet
-    assert re.search(r"<mark>Facettengelenke?n?</mark>", snippet.group(1))
+    assert re.search(marked, snippet.group(1))
 
 
 def test_snippet_escapes_the_page_text():
