@@ -190,7 +190,7 @@ def candidates(query: str, language: str) -> list[TreatmentPage]:
     pages = TreatmentPage.objects.live().public()
     if connection.vendor != "postgresql":
         return list(pages.order_by("title"))
-    backend = get_search_backend(SEARCH_CONFIG=SEARCH_CONFIGS[language])
+    backend = get_search_backend(SEARCH_CONFIG=SEARCH_CONFIGS.get(language, "simple"))
     suffix = f"_{language}"
     fields = [
         field.field_name
