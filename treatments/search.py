@@ -61,11 +61,11 @@ WORD = re.compile(r"\w+")
 # PostgreSQL text search configurations of the site's languages.
 SEARCH_CONFIGS = {"de": "german", "en": "english"}
 
-# Inflection endings removed from a query word, longest first. Only the query is
-# stemmed; the word then matches as a prefix, so "Gelenke" finds "Gelenk",
-# "Gelenken" and "Gelenkschmerzen".
+# Inflection endings removed from a query word; the first that fits is taken, so
+# longer endings come first. Only the query is stemmed; the word then matches as a
+# prefix, so "Gelenke" finds "Gelenk", "Gelenken" and "Gelenkschmerzen".
 ENDINGS = {
-    "de": ("ungen", "heiten", "keiten", "ern", "em", "en", "er", "es", "e", "n", "s"),
+    "de": ("heiten", "keiten", "ungen", "ern", "em", "en", "er", "es", "e", "n", "s"),
     "en": ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s"),
 }
 MIN_STEM = 4  # shorter stems match too much ("Knie" stays "knie")
