@@ -184,6 +184,12 @@ WAGTAIL_I18N_ENABLED = False  # content languages come from modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", _("German")), ("en", _("English"))]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents are served by Django, which checks their collection's privacy; the
+# web server never serves MEDIA_ROOT/documents itself (deploy/nginx.conf.example).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Private pages and documents send staff to the admin's sign-in, which asks for
+# the second factor; a password alone opens nothing (RequireTwoFactorMiddleware).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # The admin asks no other host from staff browsers: no release check from the
 # dashboard (upgrades go through requirements.lock) and no Gravatar images (they
 # would send a hash of each staff e-mail address to gravatar.com).
