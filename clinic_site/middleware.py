@@ -1,5 +1,6 @@
 """Site-wide middleware: a static 503 page while the database (or the shared
-Redis cache) is unreachable.
+Redis cache) is unreachable, and a static 400 page for a body in a charset the
+site does not read.
 
 No maintained package does this: django-maintenance-mode answers 503 only while
 an operator switches it on; it does not react to a failing database. So a few
@@ -9,9 +10,10 @@ lines catch the connection errors here.
 import logging
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import parse_header_parameters
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -60,3 +62,63 @@ def unavailable_response() -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
+
+
+class RequireUTF8Middleware:
+    """Answer 400 with the static page when a request declares a charset other
+    than "utf-8" (``Content-Type: …; charset=utf-16``, or one Python does not
+    know).
+
+    Every form on the site is sent as UTF-8. Django refuses any other name for
+    form data (even "utf8") with ``BadRequest``, but only once something reads
+    ``request.POST``: the CSRF check does, and so does its 400 handler
+    (``requires_csrf_token``), which fails the same way, so the client got a
+    500. An unknown or non-text codec fails later, with ``LookupError``, when
+    the query string or a multipart form is decoded. Checked here, before any
+    of that, and after the middleware that sets the security headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        charset = request.content_params.get("charset")
+        if charset is not None and charset.strip().lower() != "utf-8":
+            logger.warning("Bad request: %s declares charset %r", request.path, charset)
+            return bad_request_response()
+        return self.get_response(request)
+
+
+def bad_request_response() -> HttpResponse:
+    """The static 400 page, rendered without a request (so it never reads one)."""
+    response = HttpResponseBadRequest(render_to_string("400.html"))
+    add_never_cache_headers(response)
+    return response
+
+
+def guard_non_text_charsets(application):
+    """Wrap the WSGI ``application`` so that a charset naming a codec that is not
+    a text encoding (``charset=rot13``, ``base64``) reaches
+    ``RequireUTF8Middleware`` too.
+
+    Django knows such a codec, so it decodes the query string with it while it
+    builds the request, before any middleware runs: LookupError, and gunicorn's
+    bare 500. Declared under a name no codec has, Django ignores it and the
+    middleware answers with the 400 page.
+    """
+
+    def guarded(environ, start_response):
+        _content_type, params = parse_header_parameters(environ.get("CONTENT_TYPE", ""))
+        if "charset" in params and not is_text_encoding(params["charset"]):
+            environ = {**environ, "CONTENT_TYPE": "text/plain; charset=not-a-text"}
+        return application(environ, start_response)
+
+    return guarded
+
+
+def is_text_encoding(charset: str) -> bool:
+    try:
+        "".encode(charset)
+    except LookupError:
+        return False
+    return True

@@ -13,10 +13,10 @@ from pages.consultation.admin import (
     VIEW_ACTION,
     ConsultationRequestPermissionPolicy,
     StatusChangeFormatter,
-    consultation_request_viewset,
 )
 from pages.consultation.dashboard import construct_dashboard
 from pages.consultation.models import ConsultationRequest
+from pages.consultation.viewset import consultation_request_viewset
 from pages.i18n import has_translation, translated_url
 
 register_permission_policy(

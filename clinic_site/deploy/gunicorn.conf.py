@@ -5,7 +5,8 @@ Command-line options (``--bind``, ``--workers``) override these.
 
 import os
 
-# nginx on the same host (or the load balancer) connects here.
+# nginx on the same host (or the load balancer) connects here: localhost by
+# default, a private address when a load balancer on another host connects.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 # Sync workers: each request holds one worker; a stuck one is restarted.
@@ -14,7 +15,8 @@ graceful_timeout = 30
 # Recycle workers now and then, against slow memory growth.
 max_requests = 2000
 max_requests_jitter = 200
-# Only the local proxy may set X-Forwarded-Proto and X-Forwarded-For.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Only the proxies the settings trust (TRUSTED_PROXIES, the same variable) may
+# set X-Forwarded-Proto; the app reads X-Forwarded-For from them alone too.
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"

@@ -59,6 +59,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clinic_site.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Up here so that every response has it, the 400 below included.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A static 400 page for a body in a charset other than UTF-8, before
+    # anything reads the body (the CSRF check would, and fail with a 500).
+    "clinic_site.middleware.RequireUTF8Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous readers before any session or database work.
     "pages.ops.page_cache.PageCacheMiddleware",
@@ -72,7 +77,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "pages.staff.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -118,6 +122,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# `make run` writes to SQLite from three gunicorn workers and the task worker.
+# WAL lets readers go on while one writes; a write transaction takes the write
+# lock when it begins (IMMEDIATE), so a second writer waits up to ``timeout``
+# seconds for it instead of failing with "database is locked" halfway through.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -169,6 +184,12 @@ WAGTAIL_I18N_ENABLED = False  # content languages come from modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", _("German")), ("en", _("English"))]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents are served by Django, which checks their collection's privacy; the
+# web server never serves MEDIA_ROOT/documents itself (deploy/nginx.conf.example).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Private pages and documents send staff to the admin's sign-in, which asks for
+# the second factor; a password alone opens nothing (RequireTwoFactorMiddleware).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # The admin asks no other host from staff browsers: no release check from the
 # dashboard (upgrades go through requirements.lock) and no Gravatar images (they
 # would send a hash of each staff e-mail address to gravatar.com).
@@ -260,10 +281,16 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 OTP_TOTP_ISSUER = "ROC Ortho"
 OTP_TOTP_THROTTLE_FACTOR = 1
 
+# The reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the
+# client, for the rate limit and the lockout; from anyone else the header is
+# ignored. Empty: no proxy, REMOTE_ADDR is the client. production.py and
+# gunicorn (deploy/gunicorn.conf.py) read the same TRUSTED_PROXIES variable.
+TRUSTED_PROXIES: list[str] = []
+
 # Brute-force lockout of the admin login (django-axes): 5 failures for one user
 # name from one address lock that pair for 30 minutes; `manage.py axes_reset`
-# unlocks. The address is the one the consultation rate limit counts, from the
-# reverse proxy's header in production (CONSULTATION_CLIENT_IP_HEADER).
+# unlocks. The address is the one the consultation rate limit counts
+# (clinic_site.client_address, behind the TRUSTED_PROXIES below).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -286,13 +313,12 @@ CONSULTATION_MIN_FILL_SECONDS = 3  # faster than this is a bot
 CONSULTATION_FORM_MAX_AGE = 60 * 60 * 24  # a form older than a day is sent again
 CONSULTATION_RATE_LIMIT_REQUESTS = 5  # per client address ...
 CONSULTATION_RATE_LIMIT_WINDOW = 60 * 10  # ... in this many seconds
-# The request header with the client address when behind a proxy (its last
-# comma-separated entry is used), e.g. "HTTP_X_FORWARDED_FOR"; None: REMOTE_ADDR.
-CONSULTATION_CLIENT_IP_HEADER = None
 CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 6
 CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
+# Retention (pages.consultation.retention): closed requests this many days after
+# closing; every other status (new, contacted, appointment booked) after arrival.
 CONSULTATION_RETENTION_CLOSED_DAYS = 180
-CONSULTATION_RETENTION_UNWORKED_DAYS = 365
+CONSULTATION_RETENTION_OPEN_DAYS = 365
 
 # Rendered pages for anonymous readers (pages.ops.page_cache), in the default cache.
 # Publishing clears them at once; this bounds what other edits (images, direct

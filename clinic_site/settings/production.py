@@ -1,6 +1,7 @@
 """Production settings: everything secret or site-specific comes from the
 environment, and the process refuses to start when something is missing."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -68,10 +69,18 @@ SECRET_KEY_FALLBACKS = [
 ]
 # Keyed hashes of name and email that the front desk searches by.
 CONSULTATION_SEARCH_KEY = require_env("CONSULTATION_SEARCH_KEY")
-# The reverse proxy appends the client address here.
-CONSULTATION_CLIENT_IP_HEADER = os.environ.get(
-    "CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR"
-)
+# The reverse proxies whose X-Forwarded-For is believed (comma-separated
+# addresses or CIDR ranges); by default nginx on the same host, as gunicorn.
+TRUSTED_PROXIES = [
+    proxy.strip()
+    for proxy in os.environ.get("TRUSTED_PROXIES", "127.0.0.1").split(",")
+    if proxy.strip()
+]
+for proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 
 # Behind a TLS-terminating reverse proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

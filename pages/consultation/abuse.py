@@ -7,9 +7,10 @@ and the CSRF token are part of the form and of Django's middleware.
 django-ratelimit was considered for the rate limit; its system checks reject the
 local-memory and database caches that the test and dev settings use, so the few
 lines below count with ``cache.add`` and ``cache.incr`` directly (both atomic on
-Redis, which production uses).
+Redis, which production uses, and on the local-memory cache of the tests).
 """
 
+import contextlib
 import hashlib
 import time
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
 
 from clinic_site.client_address import client_address
@@ -43,21 +45,34 @@ class RateLimit:
             window=settings.CONSULTATION_RATE_LIMIT_WINDOW,
         )
 
-    def count(self) -> int:
-        return cache.get(self.key, 0)
-
-    def is_exceeded(self) -> bool:
-        return self.count() >= self.limit
-
     def hit(self) -> int:
-        """Count one request; the window starts with the first one."""
-        if cache.add(self.key, 1, timeout=self.window):
-            return 1
-        try:
-            return cache.incr(self.key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(self.key, 1, timeout=self.window)
-            return 1
+        """Count one request and return the count so far; the window starts
+        with the first one.
+
+        Counted before the request is handled, in one step: of requests that
+        arrive together, only ``limit`` see a count within the limit. The
+        database cache of ``make run`` increments with a read and a write; in
+        one transaction, which takes SQLite's write lock when it begins
+        (``transaction_mode``), no other worker comes between them.
+        """
+        with transaction.atomic():
+            if cache.add(self.key, 1, timeout=self.window):
+                return 1
+            try:
+                return cache.incr(self.key)
+            except ValueError:  # expired between add() and incr()
+                cache.add(self.key, 1, timeout=self.window)
+                return 1
+
+    def allows(self, count: int) -> bool:
+        """Whether the request ``hit()`` counted as ``count`` is within the limit."""
+        return count <= self.limit
+
+    def release(self) -> None:
+        """Take back a counted request that stored nothing (a form with errors)."""
+        # ValueError: the window has expired meanwhile.
+        with transaction.atomic(), contextlib.suppress(ValueError):
+            cache.decr(self.key)
 
 
 def sign_form_started() -> str:

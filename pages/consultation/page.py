@@ -101,19 +101,21 @@ class ConsultationPage(BilingualPreviewMixin, RoutablePageMixin, Page):
 
     def handle_post(self, request: HttpRequest) -> HttpResponse:
         limiter = abuse.RateLimit.for_request(request)
-        if limiter.is_exceeded():
+        # Counted first: two requests sent at once cannot both pass as the last
+        # one allowed.
+        if not limiter.allows(limiter.hit()):
             return self.render_rate_limited(request)
         form = self.get_form(request, data=request.POST)
         if form.is_bot():
             # Looks like success to the bot, stores nothing, still counts.
-            limiter.hit()
             logger.info("Consultation form: honeypot filled, nothing stored")
             return self.redirect_to_landing_page(request)
         if not form.is_valid():
+            # A patient correcting the form is not counted for each attempt.
+            limiter.release()
             response = self.render(request, context_overrides={"form": form})
             response.status_code = 400
             return response
-        limiter.hit()
         self.process_form_submission(form)
         return self.redirect_to_landing_page(request)
 

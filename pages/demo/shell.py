@@ -163,7 +163,7 @@ def clinic_page() -> dict:
 
 def privacy_page() -> dict:
     closed = settings.CONSULTATION_RETENTION_CLOSED_DAYS
-    unworked = settings.CONSULTATION_RETENTION_UNWORKED_DAYS
+    still_open = settings.CONSULTATION_RETENTION_OPEN_DAYS
     return {
         "de": {
             "title": "Datenschutzerklärung",
@@ -212,9 +212,10 @@ def privacy_page() -> dict:
                     "enthält keine Ihrer Angaben, nur einen Link in unsere "
                     "Verwaltung.",
                     f"Abgeschlossene Anfragen löschen wir {closed} Tage nach dem "
-                    f"Abschluss, nie bearbeitete Anfragen {unworked} Tage nach dem "
-                    "Eingang. Wird aus der Anfrage eine Behandlung, gelten die "
-                    "gesetzlichen Aufbewahrungsfristen der Patientenakte.",
+                    f"Abschluss, alle anderen {still_open} Tage nach dem Eingang, "
+                    "auch wenn sie noch nicht abgeschlossen sind. Wird aus der "
+                    "Anfrage eine Behandlung, gelten die gesetzlichen "
+                    "Aufbewahrungsfristen der Patientenakte.",
                     todo("de", "Hoster und E-Mail-Anbieter als Auftragsverarbeiter"),
                 ),
                 heading("Videos"),
@@ -281,9 +282,10 @@ def privacy_page() -> dict:
                     "receives them; the email notification contains none of your "
                     "details, only a link into our administration.",
                     f"We delete closed requests {closed} days after they were "
-                    f"closed, and requests never worked on {unworked} days after "
-                    "they arrived. If a request leads to treatment, the statutory "
-                    "retention periods of the medical record apply.",
+                    f"closed, and all others {still_open} days after they arrived, "
+                    "even if they are not closed yet. If a request leads to "
+                    "treatment, the statutory retention periods of the medical "
+                    "record apply.",
                     todo("en", "host and email provider as processors"),
                 ),
                 heading("Videos"),

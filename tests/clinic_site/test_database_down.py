@@ -108,8 +108,9 @@ def test_database_outage_gives_503_and_the_site_recovers_without_restart(
         assert '<section lang="en"' in html
         assert "Temporarily unavailable" in html
         assert "Traceback" not in html and "OperationalError" not in html
-    status, _headers, body = fetch(url + "/healthz/?format=json")
+    status, headers, body = fetch(url + "/healthz/?format=json")
     assert status == 503
+    assert headers["Retry-After"] == "30"
     assert "Database" in body
 
     cluster.start()

@@ -93,7 +93,7 @@ def test_privacy_notice_covers_form_logs_cookies_and_videos(
     for phrase in phrases:
         assert phrase in html
     assert str(settings.CONSULTATION_RETENTION_CLOSED_DAYS) in html
-    assert str(settings.CONSULTATION_RETENTION_UNWORKED_DAYS) in html
+    assert str(settings.CONSULTATION_RETENTION_OPEN_DAYS) in html
 
 
 @pytest.mark.parametrize(

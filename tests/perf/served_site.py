@@ -122,7 +122,7 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
             # The task worker (front-desk mails) runs beside gunicorn, as in
             # `make run`.
             worker = subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker", "--no-reload"],
+                [sys.executable, "manage.py", "run_task_worker"],
                 cwd=ROOT,
                 env=env,
                 stdout=log_file,

@@ -66,7 +66,7 @@ def test_video_block_without_address_names_the_video_only(language):
         )
 
     # No player box, no promise of a publication date: the title alone.
-    assert html.strip() == '<p class="video__title">Hüfte</p>'
+    assert html.strip() == '<h3 class="video__title">Hüfte</h3>'
 
 
 def test_faq_item_block_renders_details():

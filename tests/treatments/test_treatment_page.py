@@ -260,7 +260,7 @@ def test_videos_without_address_are_listed_by_title_without_promise(
     section = section[: section.index("</section>")]
 
     for video in DENERVATION[language]["videos"]:
-        assert f'<p class="video__title">{escape(video["title"])}</p>' in section
+        assert f'<h3 class="video__title">{escape(video["title"])}</h3>' in section
     assert 'class="video"' not in section
     assert "video__placeholder" not in section
     for promise in ("soon", "Kürze", "bald"):

@@ -253,11 +253,13 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         ),
     ]
 
+    # The title (boost 2, from Page) and the summary rank above the sections;
+    # wagtail-modeltranslation copies each field, with its boost, per language.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("subtitle"),
-        index.SearchField("summary"),
-        *[index.SearchField(section.field) for section in SECTIONS],
+        index.SearchField("subtitle", boost=1.5),
+        index.SearchField("summary", boost=1.5),
+        *[index.SearchField(section.field, boost=1) for section in SECTIONS],
         index.FilterField("next_review_due"),
     ]
 

@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand, CommandParser
 
-from pages.consultation.retention import delete_logged, expired_requests
+from pages.consultation.retention import COUNTED_FROM, delete_logged, expired_requests
 
 
 class Command(BaseCommand):
     help = (
         "Delete consultation requests that are no longer needed: closed ones "
-        "after CONSULTATION_RETENTION_CLOSED_DAYS, never worked ones (still "
-        "'new') after CONSULTATION_RETENTION_UNWORKED_DAYS. Run daily from cron."
+        "CONSULTATION_RETENTION_CLOSED_DAYS after they were closed, all others "
+        "(new, contacted, appointment booked) CONSULTATION_RETENTION_OPEN_DAYS "
+        "after they arrived. Run daily from cron."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,10 +24,10 @@ class Command(BaseCommand):
             help="Override CONSULTATION_RETENTION_CLOSED_DAYS.",
         )
         parser.add_argument(
-            "--unworked-days",
+            "--open-days",
             type=int,
             default=None,
-            help="Override CONSULTATION_RETENTION_UNWORKED_DAYS.",
+            help="Override CONSULTATION_RETENTION_OPEN_DAYS.",
         )
 
     def handle(
@@ -34,17 +35,16 @@ class Command(BaseCommand):
         *args,
         dry_run: bool = False,
         closed_days: int | None = None,
-        unworked_days: int | None = None,
+        open_days: int | None = None,
         **options,
     ) -> None:
-        expired = expired_requests(closed_days, unworked_days)
         count = (lambda queryset: queryset.count()) if dry_run else delete_logged
         verb = "would delete" if dry_run else "deleted"
-        self.stdout.write(
-            f"{verb} {count(expired.closed)} closed request(s) older than "
-            f"{expired.closed_days} days"
-        )
-        self.stdout.write(
-            f"{verb} {count(expired.unworked)} never worked request(s) older than "
-            f"{expired.unworked_days} days"
-        )
+        for expired in expired_requests(closed_days, open_days):
+            since = (
+                "closing" if COUNTED_FROM[expired.status] == "closed_at" else "arrival"
+            )
+            self.stdout.write(
+                f"{verb} {count(expired.requests)} {expired.status} request(s) "
+                f"older than {expired.days} days since {since}"
+            )

@@ -79,21 +79,39 @@ def test_rate_limit_answers_429_in_the_page_language(
     assert other.status_code == 303
 
 
-def test_rate_limit_uses_the_proxy_header_when_configured(
+def test_a_form_sent_back_with_errors_does_not_use_up_the_limit(
     client, consultation_page, settings
 ):
     settings.CONSULTATION_RATE_LIMIT_REQUESTS = 1
-    settings.CONSULTATION_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
 
-    first = client.post(
-        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="spoofed, 198.51.100.1"
+    with_errors = client.post(FORM_URLS["de"], valid_data(email="keine-adresse"))
+    corrected = client.post(FORM_URLS["de"], valid_data())
+    again = client.post(FORM_URLS["de"], valid_data())
+
+    assert (with_errors.status_code, corrected.status_code) == (400, 303)
+    assert again.status_code == 429
+    assert ConsultationRequest.objects.count() == 1
+
+
+def post_forwarded(client, forwarded: str, remote: str = "127.0.0.1"):
+    return client.post(
+        FORM_URLS["en"],
+        valid_data(),
+        REMOTE_ADDR=remote,
+        HTTP_X_FORWARDED_FOR=forwarded,
     )
-    second = client.post(
-        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="198.51.100.2"
-    )
-    third = client.post(
-        FORM_URLS["en"], valid_data(), HTTP_X_FORWARDED_FOR="other, 198.51.100.1"
-    )
+
+
+def test_rate_limit_uses_the_header_from_a_trusted_proxy(
+    client, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = 1
+    # The test client connects from 127.0.0.1, as nginx on the same host.
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+
+    first = post_forwarded(client, "spoofed, 198.51.100.1")
+    second = post_forwarded(client, "198.51.100.2")
+    third = post_forwarded(client, "other, 198.51.100.1")
 
     assert (first.status_code, second.status_code, third.status_code) == (
         303,
@@ -101,6 +119,19 @@ def test_rate_limit_uses_the_proxy_header_when_configured(
         429,
     )
     assert "Too many requests" in third.content.decode()
+
+
+def test_rate_limit_ignores_the_header_from_an_untrusted_address(
+    client, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+
+    first = post_forwarded(client, "198.51.100.1", remote="203.0.113.7")
+    second = post_forwarded(client, "198.51.100.2", remote="203.0.113.7")
+
+    assert (first.status_code, second.status_code) == (303, 429)
+    assert ConsultationRequest.objects.count() == 1
 
 
 def test_post_without_csrf_token_is_forbidden(consultation_page):

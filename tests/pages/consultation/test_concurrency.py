@@ -62,3 +62,15 @@ def test_fifty_parallel_submissions_store_fifty_rows(
     assert ConsultationRequest.objects.count() == SUBMISSIONS
     names = set(ConsultationRequest.objects.values_list("name", flat=True))
     assert names == {f"Patient {number}" for number in range(SUBMISSIONS)}
+
+
+def test_parallel_submissions_from_one_address_store_no_more_than_the_limit(
+    live_server, consultation_page, settings
+):
+    limit = settings.CONSULTATION_RATE_LIMIT_REQUESTS
+
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        codes = list(pool.map(submit, [live_server.url] * PARALLEL, range(PARALLEL)))
+
+    assert sorted(codes) == [303] * limit + [429] * (PARALLEL - limit)
+    assert ConsultationRequest.objects.count() == limit

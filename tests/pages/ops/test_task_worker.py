@@ -31,10 +31,12 @@ assert queue_front_desk_notification(request)
 """
 
 
-def task_states(database_url: str) -> list[str]:
+def notification_states(database_url: str) -> list[str]:
+    """The states of the front-desk notification tasks (reminders aside)."""
     with psycopg.connect(database_url) as connection:
         rows = connection.execute(
             "SELECT status FROM django_tasks_database_dbtaskresult"
+            " WHERE task_path = 'pages.consultation.tasks.notify_front_desk'"
         )
         return [status for (status,) in rows]
 
@@ -73,7 +75,7 @@ def test_the_worker_survives_an_outage_and_sends_what_is_queued_after(tmp_path):
             manage(env, "shell", "-c", QUEUE_A_NOTIFICATION)
 
             wait_for(
-                lambda: task_states(database_url) == ["SUCCESSFUL"],
+                lambda: notification_states(database_url) == ["SUCCESSFUL"],
                 60,
                 f"the notification was sent:\n{log.read_text()}",
             )

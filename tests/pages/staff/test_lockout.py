@@ -67,28 +67,37 @@ def test_axes_reset_unlocks(client, staff):
     assert response.status_code == 302
 
 
-def test_lockout_counts_per_address_behind_the_proxy(client, staff, settings):
-    settings.CONSULTATION_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    for _ in range(5):
-        client.post(
-            LOGIN_URL,
-            {"username": "redaktion", "password": "falsch"},
-            HTTP_X_FORWARDED_FOR="203.0.113.7",
-        )
+def sign_in_forwarded(client, password: str, forwarded: str, remote="127.0.0.1"):
+    return client.post(
+        LOGIN_URL,
+        {"username": "redaktion", "password": password},
+        REMOTE_ADDR=remote,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
 
-    other_patient = client.post(
-        LOGIN_URL,
-        {"username": "redaktion", "password": PASSWORD},
-        HTTP_X_FORWARDED_FOR="198.51.100.9",
-    )
-    attacker = client.post(
-        LOGIN_URL,
-        {"username": "redaktion", "password": PASSWORD},
-        HTTP_X_FORWARDED_FOR="203.0.113.7",
-    )
+
+def test_lockout_counts_per_address_behind_the_proxy(client, staff, settings):
+    # The test client connects from 127.0.0.1, as nginx on the same host.
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    for _ in range(5):
+        sign_in_forwarded(client, "falsch", "203.0.113.7")
+
+    other_patient = sign_in_forwarded(client, PASSWORD, "198.51.100.9")
+    attacker = sign_in_forwarded(client, PASSWORD, "203.0.113.7")
 
     assert other_patient.status_code == 302
     assert attacker.status_code == 429
+
+
+def test_lockout_ignores_the_header_from_an_untrusted_address(client, staff, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    for number in range(5):
+        sign_in_forwarded(client, "falsch", f"198.51.100.{number}", "203.0.113.7")
+
+    attacker = sign_in_forwarded(client, PASSWORD, "198.51.100.99", "203.0.113.7")
+
+    assert attacker.status_code == 429
+    assert "_auth_user_id" not in client.session
 
 
 def test_passwords_must_be_long_and_uncommon(staff):

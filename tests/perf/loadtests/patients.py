@@ -3,9 +3,10 @@
 The scripts talk to gunicorn directly and so play the part of the reverse
 proxy, as ``clinic_site/deploy/nginx.conf.example`` does it: they set
 ``X-Forwarded-Proto: https`` and put the patient's address into
-``X-Forwarded-For``, the header that production's rate limit trusts
-(``CLIENT_IP_HEADER``). Each patient has an address of their own, as on the
-internet; the limit itself stays as configured.
+``X-Forwarded-For``, the header that production's rate limit trusts from
+``TRUSTED_PROXIES`` (by default 127.0.0.1, where these scripts connect from).
+Each patient has an address of their own, as on the internet; the limit itself
+stays as configured.
 """
 
 import re
