@@ -74,6 +74,7 @@ class TreatmentIndexPage(BilingualPreviewMixin, Page):
         verbose_name = _("treatment index page")
 
     def permissions_for_user(self, user):
+        """Treatment pages are not published on creation (four eyes)."""
         return TreatmentIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
@@ -270,6 +271,7 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         verbose_name = _("treatment page")
 
     def permissions_for_user(self, user):
+        """Only the Medical review approval publishes (four eyes)."""
         return TreatmentPagePermissionTester(user, self)
 
     def clean(self):

@@ -100,15 +100,18 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("medical review tasks")
 
     def is_reviewer(self, user) -> bool:
+        """Whether ``user`` belongs to one of the task's groups."""
         return self.groups.filter(id__in=user.groups.all()).exists()
 
     def may_approve(self, page: Page, user) -> bool:
+        """Whether ``user`` may approve ``page`` now. Override to change who may."""
         return self.is_reviewer(user) and user.pk not in change_authors(page)
 
     def user_can_access_editor(self, obj, user):
         return self.is_reviewer(user)
 
     def get_actions(self, obj, user):
+        """Reviewers may request changes; approving is offered to non-authors."""
         if not self.is_reviewer(user):
             return []
         actions = [("reject", _("Request changes"), True)]
