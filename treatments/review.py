@@ -9,6 +9,7 @@ revision; every other workflow publishes as Wagtail does by default.
 
 import calendar
 import datetime
+import logging
 
 from django.conf import settings
 from django.db import models
@@ -16,11 +17,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, Revision, WorkflowState
+from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.workflows import publish_workflow_state
 
-from .models import TreatmentPage, reviewer_role
+from .models import MedicalReviewTask, TreatmentPage, reviewer_role
 from .workflow import WORKFLOW_NAME
+
+logger = logging.getLogger(__name__)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -51,6 +54,22 @@ def is_medical_review(workflow_state: WorkflowState) -> bool:
     return workflow_state.workflow.name == WORKFLOW_NAME
 
 
+def approved_by_reviewer(workflow_state: WorkflowState, user) -> bool:
+    """Whether ``user`` finished ``workflow_state`` by approving a medical review.
+
+    A workflow also ends when its last task is skipped or deactivated; that is
+    no approval and must publish nothing.
+    """
+    task_state = workflow_state.current_task_state
+    return (
+        user is not None
+        and task_state is not None
+        and task_state.status == TaskState.STATUS_APPROVED
+        and task_state.finished_by_id == user.pk
+        and isinstance(task_state.task.specific, MedicalReviewTask)
+    )
+
+
 def finish_workflow(workflow_state: WorkflowState, user=None) -> None:
     """Publish what a workflow approved, recording a medical review on the way."""
     content = workflow_state.content_object
@@ -58,6 +77,13 @@ def finish_workflow(workflow_state: WorkflowState, user=None) -> None:
         content = content.specific
     if not (isinstance(content, TreatmentPage) and is_medical_review(workflow_state)):
         publish_workflow_state(workflow_state, user=user)
+        return
+    if not approved_by_reviewer(workflow_state, user):
+        logger.warning(
+            "Medical review of page %s ended without a reviewer's approval; "
+            "nothing was published",
+            content.pk,
+        )
         return
     revision = content.get_latest_revision()
     record_approval(revision.as_object(), user, timezone.localdate())

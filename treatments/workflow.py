@@ -24,7 +24,7 @@ def ensure_medical_review_workflow(section_root: Page) -> Workflow:
     review task, the workflow, and its assignment to the section. A task of
     another type left in the workflow by an older version (a plain group
     approval, which let reviewers approve their own changes) is deactivated and
-    replaced; reviews in progress on it are cancelled and must be submitted again.
+    replaced; reviews in progress on it continue on the new task.
     """
     reviewers, _created = Group.objects.get_or_create(name=REVIEWER_GROUP_NAME)
     reviewers.permissions.add(
@@ -45,13 +45,15 @@ def ensure_medical_review_workflow(section_root: Page) -> Workflow:
     task, _created = MedicalReviewTask.objects.get_or_create(name=WORKFLOW_NAME)
     task.groups.add(reviewers)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    for link in WorkflowTask.objects.filter(workflow=workflow).exclude(task=task):
-        link.task.specific.deactivate()
-        link.delete()
     # Workflow is a ClusterableModel: its related manager would defer the write.
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )
+    # Deactivating a task moves the reviews in progress on it to the next active
+    # task: the medical review task, linked above. Without one they would finish.
+    for link in WorkflowTask.objects.filter(workflow=workflow).exclude(task=task):
+        link.task.specific.deactivate()
+        link.delete()
     WorkflowPage.objects.update_or_create(
         page=section_root, defaults={"workflow": workflow}
     )

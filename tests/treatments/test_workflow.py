@@ -242,14 +242,20 @@ def test_no_group_creates_and_publishes_in_one_go(client, denervation_page):
     assert not TreatmentPage.objects.filter(slug_de="neu", live=True).exists()
 
 
-def test_ensure_workflow_replaces_a_plain_group_approval(denervation_page):
-    index = denervation_page.get_parent()
-    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+def plain_group_approval(workflow: Workflow) -> GroupApprovalTask:
+    """Put the workflow back as an older version left it: a plain group approval."""
     WorkflowTask.objects.filter(workflow=workflow).delete()
     plain = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
+    plain.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
     WorkflowTask.objects.create(workflow=workflow, task=plain, sort_order=0)
+    return plain
 
-    ensure_medical_review_workflow(index)
+
+def test_ensure_workflow_replaces_a_plain_group_approval(denervation_page):
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    plain = plain_group_approval(workflow)
+
+    ensure_medical_review_workflow(denervation_page.get_parent())
 
     tasks = [link.task.specific for link in workflow.workflow_tasks.all()]
     assert [type(task) for task in tasks] == [MedicalReviewTask]
@@ -257,22 +263,33 @@ def test_ensure_workflow_replaces_a_plain_group_approval(denervation_page):
     assert plain.active is False
 
 
-def test_reviewer_cannot_edit_and_approve_in_one_go(
-    client, denervation_page, editor, reviewer
+def test_review_in_progress_moves_to_the_new_task_unpublished(
+    client, denervation_page, editor
 ):
-    """The editor's "Approve" after a change saves the change first: refused."""
+    plain_group_approval(Workflow.objects.get(name=WORKFLOW_NAME))
     sign_in_staff(client, editor)
-    submit_for_review(client, denervation_page, subtitle_de="Vom Editor")
-    sign_in_staff(client, reviewer)
-    data = edit_form_data(
-        denervation_page,
-        subtitle_de="Vom Prüfer",
-        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
-    )
+    submit_for_review(client, denervation_page, subtitle_de="Unterwegs")
 
-    response = client.post(f"/admin/pages/{denervation_page.pk}/edit/", data)
+    ensure_medical_review_workflow(denervation_page.get_parent())
 
-    assert response.status_code in {302, 403}
+    state = WorkflowState.objects.get(object_id=str(denervation_page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert isinstance(state.current_task_state.task.specific, MedicalReviewTask)
     page = TreatmentPage.objects.get(pk=denervation_page.pk)
+    assert page.subtitle_de != "Unterwegs"
+    assert page.has_review is False
+
+
+def test_workflow_ending_without_approval_publishes_nothing(
+    client, denervation_page, editor
+):
+    """Deactivating the task skips it, which ends the workflow: no approval."""
+    sign_in_staff(client, editor)
+    submit_for_review(client, denervation_page, subtitle_de="Ohne Freigabe")
+
+    MedicalReviewTask.objects.get(name=WORKFLOW_NAME).deactivate()
+
+    page = TreatmentPage.objects.get(pk=denervation_page.pk)
+    assert page.subtitle_de != "Ohne Freigabe"
     assert page.live_revision_id == denervation_page.live_revision_id
     assert page.has_review is False
