@@ -163,3 +163,21 @@ def test_page_interval_may_not_exceed_the_standard(denervation_page):
 )
 def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
+
+
+def test_a_copy_claims_no_review(denervation_page):
+    TreatmentPage.objects.filter(pk=denervation_page.pk).update(
+        reviewed_by=ReviewedBy.MEDICAL_TEAM,
+        last_reviewed=datetime.date(2026, 3, 1),
+        next_review_due=datetime.date(2027, 3, 1),
+    )
+    original = TreatmentPage.objects.get(pk=denervation_page.pk)
+
+    copy = original.copy(
+        update_attrs={"slug": "kopie", "slug_de": "kopie", "slug_en": "copy"},
+        keep_live=False,
+    )
+
+    copy = TreatmentPage.objects.get(pk=copy.pk)
+    assert copy.has_review is False
+    assert copy.reviewed_by == ""

@@ -264,6 +264,9 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         index.FilterField("next_review_due"),
     ]
 
+    # A copy is a new page: it has not been reviewed.
+    exclude_fields_in_copy = list(REVIEW_RECORD_FIELDS)
+
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types: list[str] = []
 
