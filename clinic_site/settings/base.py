@@ -342,3 +342,8 @@ LOGGING = {
 CONSULTATION_REMINDER_WORKING_HOURS = 4
 CONSULTATION_WORKING_DAYS = (0, 1, 2, 3, 4)
 CONSULTATION_WORKING_HOURS = (8, 18)
+
+# Wagtail's "forgot password" form (pages.staff.password_reset): requests per
+# address and window, against mail floods.
+PASSWORD_RESET_RATE_LIMIT_REQUESTS = 5
+PASSWORD_RESET_RATE_LIMIT_WINDOW = 60 * 60
