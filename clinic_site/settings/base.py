@@ -343,6 +343,11 @@ CONSULTATION_REMINDER_WORKING_HOURS = 4
 CONSULTATION_WORKING_DAYS = (0, 1, 2, 3, 4)
 CONSULTATION_WORKING_HOURS = (8, 18)
 
+# Wagtail's "forgot password" form (pages.staff.password_reset): requests per
+# address and window, against mail floods.
+PASSWORD_RESET_RATE_LIMIT_REQUESTS = 5
+PASSWORD_RESET_RATE_LIMIT_WINDOW = 60 * 60
+
 # Medical review of treatment pages (treatments/README.md). An approval in the
 # "Medical review" workflow records the review and publishes without the approver
 # needing publish permission; the next review falls due this many months later

@@ -106,3 +106,14 @@ def test_parallel_patients_and_the_task_worker_never_lock_the_database(site):
     log = site.log.read_text()
     assert "database is locked" not in log
     assert "Traceback" not in log
+
+
+def test_the_access_log_holds_paths_without_query_strings(site):
+    search_term = "rueckenschmerzen-seit-mai"
+    response = requests.get(f"{site.url}/de/suche/?q={search_term}", timeout=30)
+    assert response.status_code == 200
+    time.sleep(1)  # gunicorn writes the line after the response
+
+    log = site.log.read_text()
+    assert '"GET /de/suche/ HTTP/1.1" 200' in log
+    assert search_term not in log
