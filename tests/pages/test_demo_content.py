@@ -20,7 +20,7 @@ ALL_PATHS = [
 # What the clinic never said: response times and promises of things to come.
 # ("werktags vormittags" is the form's example of a time to call, not a promise.)
 PROMISES = re.compile(
-    r"\bsoon\b|in Kürze|Werktagen|working days?\b|\bwithin \w+ (?:hours|days)\b",
+    r"\bsoon\b|\bin Kürze\b|Werktagen|working days?\b|\bwithin \w+ (?:hours|days)\b",
     re.I,
 )
 TITLE = re.compile(r"<title>([^<]*)</title>")
