@@ -1,4 +1,7 @@
+import re
+
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -153,3 +156,31 @@ def test_readers_see_a_submitted_edit_only_once_approved(
     assert "Neu geprüft" not in while_in_review.content.decode()
     assert approved["X-Page-Cache"] == "miss"
     assert "Neu geprüft" in approved.content.decode()
+
+
+def test_review_mails_link_to_the_base_url_in_german(
+    client, settings, denervation_page, editor, django_user_model
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    reviewer = django_user_model.objects.create_user(
+        "pruefer", "pruefer@roc-ortho.example", "x" * 16
+    )
+    reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
+    sign_in_staff(client, editor)
+
+    client.post(
+        f"/admin/pages/{denervation_page.pk}/edit/",
+        edit_form_data(denervation_page, **{"action-submit": "1"}),
+    )
+
+    [message] = [sent for sent in mail.outbox if "pruefer@roc-ortho.example" in sent.to]
+    assert "eingereicht" in message.subject or "Freigabe" in message.subject, (
+        message.subject
+    )
+    texts = [message.body, *(content for content, _type in message.alternatives)]
+    found = [
+        link for text in texts for link in re.findall(r"https?://[^\s\"'<>]+", text)
+    ]
+    assert found
+    for link in found:
+        assert link.startswith("http://127.0.0.1:8123/admin/"), link
