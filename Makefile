@@ -52,8 +52,8 @@ run: prepare
 	$(RUN_ENV) $(MANAGE) run_task_worker & worker=$$!; \
 	$(RUN_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
 	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
-	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --bind $(HOST):$(PORT) \
-		--workers $(WORKERS) --access-logfile -
+	$(RUN_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py \
+		--bind $(HOST):$(PORT) --workers $(WORKERS)
 
 # Production settings from the environment (clinic_site/deploy/env.example), or
 # from ENV_FILE=path: migrate, collect static files, then serve with gunicorn,

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from clinic_site.health import HealthCheckView
 from pages import views
 from pages.sitemaps import PageSitemap
+from pages.staff.password_reset import ThrottledPasswordResetView
 from treatments import search
 
 # A 503 instead of a 500 when the database or Redis failed outside a view.
@@ -21,6 +22,12 @@ urlpatterns = [
     path("healthz/", HealthCheckView.as_view(), name="healthz"),
     # Before Wagtail's admin: the second login step (pages.staff.two_factor).
     path("admin/two-factor/", include("pages.staff.two_factor")),
+    # Wagtail's "forgot password" form, limited per address.
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

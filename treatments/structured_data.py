@@ -42,10 +42,15 @@ def treatment_graph(page, request=None) -> dict:
         "name": page.seo_title or page.title,
         "description": page.search_description or page.subtitle,
         "inLanguage": translation.get_language(),
-        "lastReviewed": page.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": page.get_reviewed_by_display()},
         "about": {"@id": procedure["@id"]},
     }
+    # A review is claimed only once a medical reviewer approved the page.
+    if page.has_review:
+        web_page["lastReviewed"] = page.last_reviewed.isoformat()
+        web_page["reviewedBy"] = {
+            "@type": "Organization",
+            "name": page.get_reviewed_by_display(),
+        }
     faq = {
         "@type": "FAQPage",
         "@id": f"{url}#faq",

@@ -1,10 +1,15 @@
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import page_permission_policy
 
-from .models import TreatmentPage
+from .models import MedicalReviewer, TreatmentIndexPage, TreatmentPage
+from .reports import MedicalReviewReportView
 
 
 class OverdueReviewsPanel(Component):
@@ -24,8 +29,61 @@ class OverdueReviewsPanel(Component):
         return context
 
 
+def can_act_on_reviews(user) -> bool:
+    """Whether ``user`` can revise or review treatment pages (edit the section)."""
+    index = TreatmentIndexPage.objects.first()
+    return index is not None and index.permissions_for_user(user).can_edit()
+
+
 @hooks.register("construct_homepage_panels")
 def add_overdue_reviews_panel(request, panels):
     # Only for those who can act on it: the front desk edits no pages.
-    if page_permission_policy.user_has_permission(request.user, "change"):
+    if can_act_on_reviews(request.user):
         panels.append(OverdueReviewsPanel())
+
+
+class MedicalReviewerViewSet(ModelViewSet):
+    """Settings → Medical reviewers: the role each reviewer approves under."""
+
+    model = MedicalReviewer
+    icon = "user"
+    add_to_settings_menu = True
+    form_fields = ["user", "role"]
+    list_display = ["user", "role"]
+
+
+@hooks.register("register_admin_viewset")
+def register_medical_reviewer_viewset():
+    return MedicalReviewerViewSet("medical_reviewers")
+
+
+class MedicalReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_permission(request.user, "change")
+
+
+@hooks.register("register_reports_menu_item")
+def register_medical_review_report_menu_item():
+    return MedicalReviewReportMenuItem(
+        _("Medical review"),
+        reverse("medical_review_report"),
+        name="medical-review",
+        icon_name="doc-full",
+        order=850,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_medical_review_report_urls():
+    return [
+        path(
+            "reports/medical-review/",
+            MedicalReviewReportView.as_view(),
+            name="medical_review_report",
+        ),
+        path(
+            "reports/medical-review/results/",
+            MedicalReviewReportView.as_view(results_only=True),
+            name="medical_review_report_results",
+        ),
+    ]

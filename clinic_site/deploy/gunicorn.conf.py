@@ -1,4 +1,4 @@
-"""gunicorn settings for production: the systemd unit and ``make prod`` use them.
+"""gunicorn settings: the systemd unit, ``make prod`` and ``make run`` use them.
 
 Command-line options (``--bind``, ``--workers``) override these.
 """
@@ -19,4 +19,8 @@ max_requests_jitter = 200
 # set X-Forwarded-Proto; the app reads X-Forwarded-For from them alone too.
 forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1")
 accesslog = "-"
+# Paths without query strings and without referrers: the front desk searches
+# requests by a patient's email, patients search for their complaints, and
+# neither belongs in a log.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s"'
 errorlog = "-"

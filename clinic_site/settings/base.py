@@ -184,6 +184,12 @@ WAGTAIL_I18N_ENABLED = False  # content languages come from modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", _("German")), ("en", _("English"))]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents are served by Django, which checks their collection's privacy; the
+# web server never serves MEDIA_ROOT/documents itself (deploy/nginx.conf.example).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Private pages and documents send staff to the admin's sign-in, which asks for
+# the second factor; a password alone opens nothing (RequireTwoFactorMiddleware).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # The admin asks no other host from staff browsers: no release check from the
 # dashboard (upgrades go through requirements.lock) and no Gravatar images (they
 # would send a hash of each staff e-mail address to gravatar.com).
@@ -336,3 +342,17 @@ LOGGING = {
 CONSULTATION_REMINDER_WORKING_HOURS = 4
 CONSULTATION_WORKING_DAYS = (0, 1, 2, 3, 4)
 CONSULTATION_WORKING_HOURS = (8, 18)
+
+# Wagtail's "forgot password" form (pages.staff.password_reset): requests per
+# address and window, against mail floods.
+PASSWORD_RESET_RATE_LIMIT_REQUESTS = 5
+PASSWORD_RESET_RATE_LIMIT_WINDOW = 60 * 60
+
+# Medical review of treatment pages (treatments/README.md). An approval in the
+# "Medical review" workflow records the review and publishes without the approver
+# needing publish permission; the next review falls due this many months later
+# (a page may set a shorter interval).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "treatments.finish.finish_workflow"
+MEDICAL_REVIEW_INTERVAL_MONTHS = 12
+# The daily reminder (treatments.reminders) lists pages due within this many days.
+MEDICAL_REVIEW_REMINDER_DAYS = 30

@@ -37,13 +37,22 @@ class RateLimit:
 
     @classmethod
     def for_request(cls, request: HttpRequest) -> "RateLimit":
-        # The address is hashed so that the cache holds no IP addresses.
-        address = hashlib.sha256(client_address(request).encode()).hexdigest()
-        return cls(
-            key=f"consultation-rate:{address}",
+        """The consultation form's limit for the request's address."""
+        return cls.for_address(
+            request,
+            "consultation-rate",
             limit=settings.CONSULTATION_RATE_LIMIT_REQUESTS,
             window=settings.CONSULTATION_RATE_LIMIT_WINDOW,
         )
+
+    @classmethod
+    def for_address(
+        cls, request: HttpRequest, name: str, limit: int, window: int
+    ) -> "RateLimit":
+        """A limit called ``name`` for the request's address."""
+        # The address is hashed so that the cache holds no IP addresses.
+        address = hashlib.sha256(client_address(request).encode()).hexdigest()
+        return cls(key=f"{name}:{address}", limit=limit, window=window)
 
     def hit(self) -> int:
         """Count one request and return the count so far; the window starts

@@ -39,6 +39,8 @@ JOBS = (
     Job("prune_db_task_results", timedelta(hours=24)),
     # Overdue reminders whose queued task was lost (pages/consultation/README.md).
     Job("send_consultation_reminders", timedelta(minutes=15)),
+    # Medical reviews due within 30 days or overdue (treatments/README.md).
+    Job("send_medical_review_reminders", timedelta(hours=24)),
 )
 
 

@@ -9,6 +9,7 @@ with a one-time code: a staff member without an authenticator app enrols first
 import base64
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -36,7 +37,9 @@ class RequireTwoFactorMiddleware:
 
     Install it after django-otp's ``OTPMiddleware``, which marks a verified
     session (``request.user.is_verified()``). The sign-in steps themselves
-    (``SIGN_IN_VIEWS``) stay open.
+    (``SIGN_IN_VIEWS``) stay open. Outside the admin, an unverified session
+    counts as no session: a password alone (Wagtail's front-end login, or the
+    admin's first step) must not open private pages or documents.
     """
 
     def __init__(self, get_response) -> None:
@@ -47,9 +50,12 @@ class RequireTwoFactorMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         user = request.user
+        if not is_admin_path(request.path_info):
+            if user.is_authenticated and not user.is_verified():
+                request.user = AnonymousUser()
+            return None
         if (
-            not is_admin_path(request.path_info)
-            or not user.is_authenticated
+            not user.is_authenticated
             or user.is_verified()
             or request.resolver_match.url_name in SIGN_IN_VIEWS
         ):

@@ -39,6 +39,8 @@ PAGES = (
     SitePage("search-results-en", "/en/search/?q=knee", "en"),
     SitePage("search-empty-de", "/de/suche/", "de"),
     SitePage("search-empty-en", "/en/search/", "en"),
+    SitePage("search-none-de", "/de/suche/?q=Ellenbogenfraktur", "de"),
+    SitePage("search-none-en", "/en/search/?q=elbow+fracture", "en"),
 )
 
 # Addresses that no page has: the site's 404 page in each language.

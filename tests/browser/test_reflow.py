@@ -65,6 +65,8 @@ def test_consultation_form_with_errors_reflows(new_context, path):
     page.goto(path)
     page.locator(".consultation-form button[type=submit]").click()
     page.wait_for_selector("#error-summary")
+    # The answer's stylesheet too: measured without it, the textarea is 40 columns.
+    page.wait_for_load_state("load")
 
     assert_reflows(page)
 

@@ -122,3 +122,14 @@ def wait_for_mails(site, count: int, timeout: float = 60) -> list[str]:
             return [path.read_text() for path in files]
         time.sleep(0.5)
     pytest.fail(f"fewer than {count} mails in {site.mail_dir}: {site.log.read_text()}")
+
+
+def test_the_access_log_holds_paths_without_query_strings(site):
+    search_term = "rueckenschmerzen-seit-mai"
+    response = requests.get(f"{site.url}/de/suche/?q={search_term}", timeout=30)
+    assert response.status_code == 200
+    time.sleep(1)  # gunicorn writes the line after the response
+
+    log = site.log.read_text()
+    assert '"GET /de/suche/ HTTP/1.1" 200' in log
+    assert search_term not in log

@@ -22,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
+# The configuration `make run` serves with (access log format, timeouts).
+GUNICORN_CONFIG = ROOT / "clinic_site" / "deploy" / "gunicorn.conf.py"
 
 # The environment of `make run` (RUN_ENV in the Makefile).
 RUN_ENV = {
@@ -132,7 +134,9 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )
-            process = start_gunicorn(env, url, workers, log_file)
+            process = start_gunicorn(
+                env, url, workers, log_file, "--config", str(GUNICORN_CONFIG)
+            )
         try:
             wait_until_up(f"{url}/de/", process, log)
             yield ServedSite(

@@ -1,14 +1,20 @@
 import datetime
 
+from django.contrib.auth.models import Group
+
 import pytest
+
+from tests.staff import sign_in_staff
+from treatments.models import ReviewedBy, TreatmentPage, reviewer_role
 
 pytestmark = pytest.mark.django_db
 
 
 def test_dashboard_flags_overdue_medical_review(admin_client, denervation_page):
-    denervation_page.last_reviewed = datetime.date(2024, 1, 10)
-    denervation_page.next_review_due = datetime.date(2025, 1, 10)
-    denervation_page.save_revision().publish()
+    TreatmentPage.objects.filter(pk=denervation_page.pk).update(
+        last_reviewed=datetime.date(2024, 1, 10),
+        next_review_due=datetime.date(2025, 1, 10),
+    )
 
     html = admin_client.get("/admin/").content.decode()
 
@@ -33,10 +39,31 @@ def test_edit_form_shows_both_languages(admin_client, denervation_page):
         assert f'id="{stream}"' in html or f'data-contentpath="{stream}"' in html
 
 
-def test_next_review_must_follow_last_review(denervation_page):
-    from django.core.exceptions import ValidationError
+def test_admin_sets_a_reviewers_role(admin_client, reviewer):
+    response = admin_client.post(
+        "/admin/medical_reviewers/new/",
+        {"user": reviewer.pk, "role": ReviewedBy.ORTHOPAEDIC_SPECIALISTS},
+    )
 
-    denervation_page.next_review_due = denervation_page.last_reviewed
+    assert response.status_code == 302
+    assert reviewer_role(reviewer) == ReviewedBy.ORTHOPAEDIC_SPECIALISTS
 
-    with pytest.raises(ValidationError):
-        denervation_page.full_clean()
+
+def test_reviewer_without_a_role_approves_as_the_team(reviewer):
+    assert reviewer_role(reviewer) == ReviewedBy.MEDICAL_TEAM
+
+
+def test_dashboard_panel_not_for_the_front_desk(client, django_user_model):
+    user = django_user_model.objects.create_user("desk", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Front desk"))
+    TreatmentPage.objects.update(next_review_due=datetime.date(2025, 1, 10))
+    sign_in_staff(client, user)
+
+    assert "overdue-medical-reviews" not in client.get("/admin/").content.decode()
+
+
+def test_dashboard_panel_for_reviewers(client, reviewer):
+    TreatmentPage.objects.update(next_review_due=datetime.date(2025, 1, 10))
+    sign_in_staff(client, reviewer)
+
+    assert "overdue-medical-reviews" in client.get("/admin/").content.decode()

@@ -1,7 +1,9 @@
-from datetime import date, timedelta
+"""The treatment pages: the index, the treatment page and its body regions."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,15 +19,21 @@ from wagtail.snippets.models import register_snippet
 
 from pages.blocks import prose_blocks
 from pages.i18n import BilingualPreviewMixin
-
-from .blocks import (
+from treatments.blocks import (
     ApplicationBlock,
     FAQItemBlock,
     ProcedureStageBlock,
     VariantListBlock,
     VideoBlock,
 )
-from .sections import SECTIONS
+from treatments.sections import SECTIONS
+
+from .review import (
+    REVIEW_RECORD_FIELDS,
+    ReviewedBy,
+    TreatmentIndexPermissionTester,
+    TreatmentPagePermissionTester,
+)
 
 
 @register_snippet
@@ -65,6 +73,10 @@ class TreatmentIndexPage(BilingualPreviewMixin, Page):
     class Meta:
         verbose_name = _("treatment index page")
 
+    def permissions_for_user(self, user):
+        """Treatment pages are not published on creation (four eyes)."""
+        return TreatmentIndexPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         regions = list(BodyRegion.objects.all())
@@ -94,16 +106,6 @@ class TreatmentIndexPage(BilingualPreviewMixin, Page):
         return context
 
 
-class ReviewedBy(models.TextChoices):
-    """Who reviewed a page medically: a team or role, never a named person."""
-
-    MEDICAL_TEAM = "medical-team", _("ROC Ortho medical team")
-    ORTHOPAEDIC_SPECIALISTS = (
-        "orthopaedic-specialists",
-        _("ROC Ortho specialists in orthopaedics"),
-    )
-
-
 SECTION_LABELS = {section.field: section.label for section in SECTIONS}
 
 
@@ -117,10 +119,6 @@ def heading_field(section_field: str) -> models.CharField:
             label=SECTION_LABELS[section_field],
         ),
     )
-
-
-def default_next_review() -> date:
-    return timezone.localdate() + timedelta(days=365)
 
 
 def prose_field(**kwargs) -> StreamField:
@@ -202,15 +200,30 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         _("medically reviewed by"),
         max_length=40,
         choices=ReviewedBy.choices,
-        default=ReviewedBy.MEDICAL_TEAM,
+        blank=True,
+        help_text=_("Set when a medical reviewer approves the page."),
     )
     last_reviewed = models.DateField(
-        _("last medical review"), default=timezone.localdate
+        _("last medical review"),
+        null=True,
+        blank=True,
+        help_text=_("Set when a medical reviewer approves the page."),
     )
     next_review_due = models.DateField(
         _("next medical review due"),
-        default=default_next_review,
-        help_text=_("Editors are reminded in the admin once this date has passed."),
+        null=True,
+        blank=True,
+        help_text=_("Set when a medical reviewer approves the page."),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval in months"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Shorter than the standard interval, for a page that needs more frequent "
+            "review. Leave empty to use the standard interval."
+        ),
     )
 
     content_panels = [
@@ -232,21 +245,27 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         FieldPanel("related_treatments"),
         MultiFieldPanel(
             [
-                FieldPanel("reviewed_by"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("next_review_due"),
+                FieldPanel("reviewed_by", read_only=True),
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
+                FieldPanel("review_interval_months"),
             ],
             heading=_("Medical review"),
         ),
     ]
 
+    # The title (boost 2, from Page) and the summary rank above the sections;
+    # wagtail-modeltranslation copies each field, with its boost, per language.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("subtitle"),
-        index.SearchField("summary"),
-        *[index.SearchField(section.field) for section in SECTIONS],
+        index.SearchField("subtitle", boost=1.5),
+        index.SearchField("summary", boost=1.5),
+        *[index.SearchField(section.field, boost=1) for section in SECTIONS],
         index.FilterField("next_review_due"),
     ]
+
+    # A copy is a new page: it has not been reviewed.
+    exclude_fields_in_copy = list(REVIEW_RECORD_FIELDS)
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types: list[str] = []
@@ -254,20 +273,33 @@ class TreatmentPage(BilingualPreviewMixin, Page):
     class Meta:
         verbose_name = _("treatment page")
 
+    def permissions_for_user(self, user):
+        """Only the Medical review approval publishes (four eyes)."""
+        return TreatmentPagePermissionTester(user, self)
+
     def clean(self):
         super().clean()
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
+        standard = settings.MEDICAL_REVIEW_INTERVAL_MONTHS
+        if self.review_interval_months and self.review_interval_months > standard:
             raise ValidationError(
                 {
-                    "next_review_due": _(
-                        "The next review must come after the last review."
+                    "review_interval_months": format_lazy(
+                        _("At most the standard interval of {months} months."),
+                        months=standard,
                     )
                 }
             )
+
+    def with_content_json(self, content):
+        """Keep the recorded medical review when a revision is loaded or published.
+
+        The review belongs to the page as a whole, like ``first_published_at``:
+        only the workflow's approval changes it (``treatments.review``).
+        """
+        page = super().with_content_json(content)
+        for name in REVIEW_RECORD_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -287,8 +319,16 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         return list(self.body_regions.all())
 
     @property
+    def has_review(self) -> bool:
+        """True once a medical reviewer has approved the page in the workflow."""
+        return self.last_reviewed is not None
+
+    @property
     def is_review_overdue(self) -> bool:
-        return self.next_review_due < timezone.localdate()
+        return (
+            self.next_review_due is not None
+            and self.next_review_due < timezone.localdate()
+        )
 
     @cached_property
     def sections(self) -> list[dict]:

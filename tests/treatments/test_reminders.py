@@ -1,0 +1,101 @@
+"""The daily mail to the Medical reviewers (treatments.reminders)."""
+
+import datetime
+import io
+
+from django.core import mail
+from django.core.management import call_command
+
+import pytest
+
+from pages.ops.scheduler import JOBS
+from tests.factories.treatments import TreatmentPageFactory
+from treatments.models import TreatmentPage
+from treatments.reminders import send_review_reminder
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 12, 2)
+
+
+def due_on(page: TreatmentPage, due: datetime.date) -> TreatmentPage:
+    TreatmentPage.objects.filter(pk=page.pk).update(
+        reviewed_by="medical-team",
+        last_reviewed=due - datetime.timedelta(days=365),
+        next_review_due=due,
+    )
+    return TreatmentPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def pages(denervation_page) -> dict[str, TreatmentPage]:
+    """A page due in a year (the denervation page), one in 10 days, one overdue."""
+    index = denervation_page.get_parent()
+    return {
+        "year": due_on(denervation_page, TODAY + datetime.timedelta(days=365)),
+        "soon": due_on(
+            TreatmentPageFactory(parent=index, title_de="Bald fällig"),
+            TODAY + datetime.timedelta(days=10),
+        ),
+        "overdue": due_on(
+            TreatmentPageFactory(parent=index, title_de="Überfällig"),
+            TODAY - datetime.timedelta(days=3),
+        ),
+    }
+
+
+@pytest.fixture
+def reviewer_with_address(reviewer):
+    reviewer.email = "aerztin@roc-ortho.example"
+    reviewer.save()
+    return reviewer
+
+
+def test_one_mail_lists_the_due_and_the_overdue_page(pages, reviewer_with_address):
+    listed = send_review_reminder(TODAY)
+
+    assert listed == 2
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["aerztin@roc-ortho.example"]
+    assert "Medizinische Prüfung" in message.subject
+    body = message.body
+    assert "Bald fällig" in body
+    assert "Überfällig (überfällig seit" in body
+    assert pages["year"].title not in body
+    for key in ("soon", "overdue"):
+        url = f"https://www.roc-ortho.example/admin/pages/{pages[key].pk}/edit/"
+        assert url in body
+
+
+def test_no_mail_for_a_page_due_in_a_year(denervation_page, reviewer_with_address):
+    due_on(denervation_page, TODAY + datetime.timedelta(days=365))
+
+    assert send_review_reminder(TODAY) == 0
+    assert mail.outbox == []
+
+
+def test_a_live_page_never_reviewed_is_listed(denervation_page, reviewer_with_address):
+    send_review_reminder(TODAY)
+
+    assert "nicht geprüft" in mail.outbox[0].body
+    assert denervation_page.title in mail.outbox[0].body
+
+
+def test_at_most_one_mail_a_day(pages, reviewer_with_address):
+    send_review_reminder(TODAY)
+    send_review_reminder(TODAY)
+    send_review_reminder(TODAY + datetime.timedelta(days=1))
+
+    assert len(mail.outbox) == 2
+
+
+def test_command_runs_daily_in_the_scheduler(pages, reviewer_with_address):
+    call_command("send_medical_review_reminders", stdout=io.StringIO())
+
+    assert len(mail.outbox) == 1
+    assert any(
+        job.command == "send_medical_review_reminders"
+        and job.every == datetime.timedelta(hours=24)
+        for job in JOBS
+    )

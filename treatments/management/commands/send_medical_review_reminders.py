@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from treatments.reminders import send_review_reminder
+
+
+class Command(BaseCommand):
+    help = (
+        "Mail the Medical reviewers the treatment pages not reviewed yet, overdue "
+        "or due within MEDICAL_REVIEW_REMINDER_DAYS days; at most once a day. "
+        "run_scheduled_jobs runs it daily."
+    )
+
+    def handle(self, *args, **options) -> None:
+        listed = send_review_reminder()
+        self.stdout.write(f"listed {listed} page(s)")

@@ -1,0 +1,31 @@
+"""Models of the treatments app; import them from here."""
+
+from .pages import BodyRegion, TreatmentIndexPage, TreatmentPage
+from .review import (
+    REVIEW_RECORD_FIELDS,
+    MedicalReviewer,
+    MedicalReviewTask,
+    ReviewedBy,
+    ReviewReminder,
+    TreatmentIndexPermissionTester,
+    TreatmentPagePermissionTester,
+    change_authors,
+    default_next_review,
+    reviewer_role,
+)
+
+__all__ = [
+    "REVIEW_RECORD_FIELDS",
+    "BodyRegion",
+    "MedicalReviewTask",
+    "MedicalReviewer",
+    "ReviewReminder",
+    "ReviewedBy",
+    "TreatmentIndexPage",
+    "TreatmentIndexPermissionTester",
+    "TreatmentPage",
+    "TreatmentPagePermissionTester",
+    "change_authors",
+    "default_next_review",
+    "reviewer_role",
+]
