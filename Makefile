@@ -7,8 +7,11 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
-# `make run` serves like production (gunicorn, whitenoise, DEBUG off) on SQLite.
-RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$(HOST)
+# `make run` serves like production (gunicorn, whitenoise, DEBUG off) on SQLite;
+# staff mails link to the address it serves on and are written to $(MAIL_DIR).
+MAIL_DIR := $(CURDIR)/.mail
+RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$(HOST) \
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) DJANGO_EMAIL_FILE_PATH=$(MAIL_DIR)
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
@@ -45,7 +48,7 @@ prepare: install compilemessages
 # The task worker (front-desk mails) and the scheduled jobs (publishing,
 # retention; pages/ops/scheduler.py) run beside gunicorn and stop with it.
 run: prepare
-	@echo "Serving ROC Ortho at http://$(HOST):$(PORT)/"
+	@echo "Serving ROC Ortho at http://$(HOST):$(PORT)/ (mails: $(MAIL_DIR)/)"
 	$(RUN_ENV) $(MANAGE) run_task_worker & worker=$$!; \
 	$(RUN_ENV) $(MANAGE) run_scheduled_jobs & jobs=$$!; \
 	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \

@@ -24,7 +24,18 @@ if os.environ.get("DJANGO_STATIC_ROOT"):
 if os.environ.get("DJANGO_MEDIA_ROOT"):
     MEDIA_ROOT = Path(os.environ["DJANGO_MEDIA_ROOT"])
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Links in staff mails point where the site really serves: `make run` passes
+# http://HOST:PORT.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL)  # noqa: F405
+
+# `make run` writes each mail as a file into DJANGO_EMAIL_FILE_PATH (.mail/,
+# ignored by git) to be read there; otherwise mails go to the console.
+if os.environ.get("DJANGO_EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = Path(os.environ["DJANGO_EMAIL_FILE_PATH"])
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = "ROC Ortho <website@roc-ortho.example>"
 FRONT_DESK_EMAIL = "empfang@roc-ortho.example"
 
 # Shared by gunicorn's workers (rate limit counts); `make prepare` creates the table.

@@ -3,6 +3,7 @@ environment, and the process refuses to start when something is missing."""
 
 import ipaddress
 import os
+from email.utils import formataddr, parseaddr
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -36,6 +37,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
 DEFAULT_FROM_EMAIL = require_env("DEFAULT_FROM_EMAIL")
+# Staff mails (Wagtail's review mails too) go out in the clinic's name,
+# "ROC Ortho <website@…>", unless the environment names a sender itself.
+if not parseaddr(DEFAULT_FROM_EMAIL)[0]:
+    DEFAULT_FROM_EMAIL = formataddr((WAGTAIL_SITE_NAME, DEFAULT_FROM_EMAIL))  # noqa: F405
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 FRONT_DESK_EMAIL = require_env("FRONT_DESK_EMAIL")
 

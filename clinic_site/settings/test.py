@@ -11,6 +11,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEFAULT_FROM_EMAIL = "ROC Ortho <website@roc-ortho.example>"
 FRONT_DESK_EMAIL = "empfang@roc-ortho.example"
 WAGTAILADMIN_BASE_URL = "https://www.roc-ortho.example"
 

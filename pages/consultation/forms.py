@@ -53,20 +53,20 @@ class ConsultationRequestForm(forms.ModelForm):
             "invalid_choice": _("Select a topic from the list"),
         },
     )
+    # The request itself (name, contact, topic) needs no consent: Art. 9(2)(h)
+    # GDPR with § 22(1)(1)(b) BDSG (DSK position paper, 16 June 2025). Only the
+    # optional message about complaints is sent with this separate consent.
     consent = forms.BooleanField(
+        required=False,
         label=_(
-            "I agree that ROC Ortho processes my details, including the health "
-            "information in this request, to arrange a consultation."
+            "I agree that ROC Ortho processes the health information in my "
+            "message to prepare my consultation."
         ),
         help_text=_(
-            "Your consent is voluntary. You can withdraw it at any time by email or "
-            "phone; we then delete your request."
+            "Only needed if you write a message. Your consent is voluntary: without "
+            "it, leave the message empty and tell us at the appointment. You can "
+            "withdraw it at any time by email or phone; we then delete your message."
         ),
-        error_messages={
-            "required": _(
-                "Tick the box to agree that we may process your health information"
-            )
-        },
     )
     # Honeypot: hidden from people and assistive technology; bots fill it in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -318,6 +318,17 @@ class ConsultationRequestForm(forms.ModelForm):
                 "phone",
                 _("Enter a phone number, or choose to be contacted by email"),
             )
+        if cleaned_data.get("message") and not cleaned_data.get("consent"):
+            self.add_error(
+                "consent",
+                forms.ValidationError(
+                    _(
+                        "Tick the box to agree that we may process your message, "
+                        "or delete your message"
+                    ),
+                    code="message_without_consent",
+                ),
+            )
         return cleaned_data
 
     @property
@@ -353,8 +364,13 @@ class ConsultationRequestForm(forms.ModelForm):
             consultation_request.body_region = BodyRegion.objects.get(
                 pk=int(topic.removeprefix("region-"))
             )
-        consultation_request.consent_version = CONSENT_VERSION
-        consultation_request.consented_at = timezone.now()
+        # Consent is recorded only for what it covers: a message.
+        if consultation_request.message:
+            consultation_request.consent_version = CONSENT_VERSION
+            consultation_request.consented_at = timezone.now()
+        else:
+            consultation_request.consent_version = ""
+            consultation_request.consented_at = None
         if commit:
             consultation_request.save()
         return consultation_request

@@ -23,9 +23,10 @@ from pages.encryption import (
     name_search_index,
 )
 
-# Bump whenever the consent text in forms.py changes: each request keeps the
-# version its patient agreed to.
-CONSENT_VERSION = "2026-11"
+# Bump whenever the consent text in forms.py changes: each request with a
+# message keeps the version its patient agreed to. 2026-12: consent covers only
+# the optional message (DSK position paper of 16 June 2025).
+CONSENT_VERSION = "2026-12"
 
 NAME_MAX_LENGTH = 120
 PHONE_MAX_LENGTH = 32
@@ -106,10 +107,14 @@ class ConsultationRequest(models.Model):
         blank=True,
         null=True,
     )
+    # Consent covers only the optional message: a request without one is
+    # processed under Art. 9(2)(h) GDPR and stores no consent (blank, null).
     consent_version = models.CharField(
-        _("consent text version"), max_length=20, editable=False
+        _("consent text version"), max_length=20, blank=True, editable=False
     )
-    consented_at = models.DateTimeField(_("consent given"), editable=False)
+    consented_at = models.DateTimeField(
+        _("consent given"), null=True, blank=True, editable=False
+    )
 
     status = models.CharField(
         _("status"),

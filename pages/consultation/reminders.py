@@ -22,13 +22,13 @@ import logging
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from django_tasks import task
 
 from pages.consultation.display import clinic_time
+from pages.consultation.mail import send_front_desk_mail
 from pages.consultation.models import ConsultationRequest
 
 logger = logging.getLogger(__name__)
@@ -107,9 +107,7 @@ def send_reminder(
         return False
     subject, body = reminder_message(consultation_request)
     try:
-        send_mail(
-            subject, body, settings.DEFAULT_FROM_EMAIL, [settings.FRONT_DESK_EMAIL]
-        )
+        send_front_desk_mail(subject, body)
     except Exception:
         ConsultationRequest.objects.filter(pk=consultation_request.pk).update(
             reminded_at=None

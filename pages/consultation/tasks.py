@@ -12,13 +12,13 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from django_tasks import task
 
+from pages.consultation.mail import send_front_desk_mail
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.reminders import queue_reminder
 
@@ -73,12 +73,7 @@ def notify_front_desk(request_id: int) -> str:
     attempt = consultation_request.notification_attempts
     subject, body = front_desk_message(consultation_request)
     try:
-        send_mail(
-            subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [settings.FRONT_DESK_EMAIL],
-        )
+        send_front_desk_mail(subject, body)
     except Exception:
         if attempt < settings.CONSULTATION_NOTIFICATION_MAX_ATTEMPTS:
             delay = timedelta(

@@ -198,12 +198,24 @@ def privacy_page() -> dict:
                 heading("Beratungsanfrage"),
                 *paragraphs(
                     "Mit dem Formular für eine Beratungsanfrage senden Sie uns Ihren "
-                    "Namen, Ihre Kontaktdaten und, wenn Sie möchten, Angaben zu "
-                    "Ihren Beschwerden. Das sind Gesundheitsdaten. Wir verarbeiten "
-                    "sie nur mit Ihrer ausdrücklichen Einwilligung (Art. 9 Abs. 2 "
-                    "lit. a DSGVO und Art. 6 Abs. 1 lit. a DSGVO), um mit Ihnen "
-                    "einen Termin zu vereinbaren. Sie können die Einwilligung "
-                    "jederzeit für die Zukunft widerrufen.",
+                    "Namen, Ihre Kontaktdaten, die Art des gewünschten Termins "
+                    "(Behandlung oder Körperregion) und Ihre bevorzugten Zeiten. "
+                    "Diese Angaben verarbeiten wir, um mit Ihnen einen Termin zu "
+                    "vereinbaren, ohne Einwilligung: Rechtsgrundlage ist Art. 9 "
+                    "Abs. 2 lit. h DSGVO in Verbindung mit § 22 Abs. 1 Nr. 1 lit. b "
+                    "BDSG (Gesundheitsvorsorge und Behandlung), so wie es die "
+                    "Datenschutzkonferenz in ihrem Positionspapier zur "
+                    "Terminverwaltung vom 16. Juni 2025 beschreibt.",
+                    "Eine Nachricht mit Angaben zu Ihren Beschwerden ist freiwillig. "
+                    "Wir nehmen sie nur mit Ihrer ausdrücklichen, gesonderten "
+                    "Einwilligung an (Art. 9 Abs. 2 lit. a DSGVO); dafür hat das "
+                    "Formular ein eigenes, nicht vorab angekreuztes Kästchen. Wir "
+                    "speichern, welchem Text Sie wann zugestimmt haben. Sie können "
+                    "die Einwilligung jederzeit für die Zukunft widerrufen; dann "
+                    "löschen wir Ihre Nachricht. Ohne Nachricht brauchen wir keine "
+                    "Einwilligung.",
+                    "Sie müssen das Formular nicht nutzen: Sie können Ihren Termin "
+                    "auch telefonisch zu unseren Öffnungszeiten vereinbaren.",
                     "Nur für dieses Formular setzt die Website ein technisch "
                     "notwendiges Cookie (CSRF-Schutz), das das Absenden durch "
                     "fremde Seiten verhindert. Es enthält keine Angaben über Sie.",
@@ -270,11 +282,22 @@ def privacy_page() -> dict:
                 heading("Consultation requests"),
                 *paragraphs(
                     "With the consultation request form you send us your name, "
-                    "your contact details and, if you wish, details of your "
-                    "symptoms. These are health data. We process them only with "
-                    "your explicit consent (Art. 9(2)(a) and Art. 6(1)(a) GDPR), to "
-                    "arrange an appointment with you. You can withdraw your consent "
-                    "at any time with effect for the future.",
+                    "your contact details, the kind of appointment you want "
+                    "(treatment or body region) and your preferred times. We "
+                    "process these details to arrange an appointment with you, "
+                    "without consent: the legal basis is Art. 9(2)(h) GDPR with "
+                    "§ 22(1)(1)(b) BDSG (health care and treatment), as the German "
+                    "data protection conference (DSK) describes it in its position "
+                    "paper on appointment management of 16 June 2025.",
+                    "A message about your symptoms is optional. We accept it only "
+                    "with your explicit, separate consent (Art. 9(2)(a) GDPR), "
+                    "given with its own box in the form, which is not ticked in "
+                    "advance. We record which text you agreed to and when. You can "
+                    "withdraw your consent at any time with effect for the future; "
+                    "we then delete your message. Without a message, no consent is "
+                    "needed.",
+                    "You do not have to use the form: you can also arrange your "
+                    "appointment by phone during our opening hours.",
                     "For this form only, the website sets one technically necessary "
                     "cookie (CSRF protection) that stops other sites from sending "
                     "the form. It holds no information about you.",

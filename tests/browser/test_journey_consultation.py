@@ -11,6 +11,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
+from pages.consultation.models import CONSENT_VERSION
 from pages.models import ConsultationRequest
 from tests.browser.staff import sign_in
 from tests.factories.consultation import ConsultationRequestFactory
@@ -32,34 +33,44 @@ def tab_to(page: Page, selector: str) -> None:
     pytest.fail(f"{selector} cannot be reached with the Tab key")
 
 
-def test_a_patient_sends_a_request_with_the_keyboard_after_an_error(phone_page):
-    page = phone_page
+def fill_in_name_and_email(page: Page, name: str, email: str) -> None:
+    """Open the form and type the name and email address with the keyboard."""
     page.goto(FORM_DE)
     # Faster than a person types is a bot: wait out the form's minimum fill time.
     page.wait_for_timeout(3100)
-
     tab_to(page, "#id_name")
-    page.keyboard.type("Erika Mustermann")
+    page.keyboard.type(name)
     tab_to(page, "#id_email")
-    page.keyboard.type("erika@example.org")
+    page.keyboard.type(email)
+
+
+def test_a_patient_sends_a_request_with_the_keyboard_after_an_error(phone_page):
+    page = phone_page
+    # A message about complaints needs its own consent; the request itself none.
+    fill_in_name_and_email(page, "Erika Mustermann", "erika@example.org")
+    tab_to(page, "#id_message")
+    page.keyboard.type("Seit Monaten Schmerzen im unteren Rücken.")
     tab_to(page, ".consultation-form button[type=submit]")
     page.keyboard.press("Enter")
 
     expect(page).to_have_title(re.compile(r"^Fehler:"))
     summary = page.locator("#error-summary")
     expect(summary).to_contain_text("Es gibt ein Problem")
+    expect(summary).to_contain_text("wenn wir Ihre Nachricht verarbeiten dürfen")
     expect(summary).to_be_focused()
     expect(page.locator("#id_name")).to_have_value("Erika Mustermann")
+    expect(page.locator("#id_message")).to_have_value(
+        "Seit Monaten Schmerzen im unteren Rücken."
+    )
+    expect(page.locator("#id_consent")).not_to_be_checked()
     assert ConsultationRequest.objects.count() == 0
 
-    # The summary links to the consent box; the keyboard follows it there.
+    # The summary links to the message's consent box; the keyboard goes there.
     page.keyboard.press("Tab")
     consent_link = page.locator("#error-summary a[href='#id_consent']")
     expect(consent_link).to_be_focused()
     tab_to(page, "#id_topic")
     page.keyboard.press("ArrowDown")
-    tab_to(page, "#id_message")
-    page.keyboard.type("Seit Monaten Schmerzen im unteren Rücken.")
     tab_to(page, "#id_consent")
     page.keyboard.press("Space")
     expect(page.locator("#id_consent")).to_be_checked()
@@ -72,7 +83,21 @@ def test_a_patient_sends_a_request_with_the_keyboard_after_an_error(phone_page):
     assert stored.name == "Erika Mustermann"
     assert stored.email == "erika@example.org"
     assert stored.message == "Seit Monaten Schmerzen im unteren Rücken."
+    assert stored.consent_version == CONSENT_VERSION
     assert stored.consented_at is not None
+
+
+def test_a_request_without_a_message_needs_no_consent(phone_page):
+    page = phone_page
+    fill_in_name_and_email(page, "Max Beispiel", "max@example.org")
+    tab_to(page, ".consultation-form button[type=submit]")
+    page.keyboard.press("Enter")
+
+    expect(page.locator("#error-summary")).to_have_count(0)
+    expect(page).not_to_have_title(re.compile(r"^Fehler:"))
+    stored = ConsultationRequest.objects.get()
+    assert stored.name == "Max Beispiel"
+    assert stored.consented_at is None
 
 
 def front_desk_user(django_user_model):

@@ -102,10 +102,26 @@ def test_parallel_patients_and_the_task_worker_never_lock_the_database(site):
         )
 
     assert [response.status_code for response in responses] == [303] * len(patients)
-    time.sleep(2)  # the task worker sends the notifications meanwhile
+    mails = wait_for_mails(site, len(patients))
     log = site.log.read_text()
     assert "database is locked" not in log
     assert "Traceback" not in log
+    # Readable as files, linking to the address the site really serves on.
+    for text in mails:
+        assert "From: ROC Ortho <" in text
+        assert "Subject: Neue Beratungsanfrage" in text
+        assert f"{site.url}/admin/consultation_requests/inspect/" in text
+
+
+def wait_for_mails(site, count: int, timeout: float = 60) -> list[str]:
+    """The mails the task worker has written to the mail folder, once ``count``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = sorted(site.mail_dir.glob("*.log")) if site.mail_dir.exists() else []
+        if len(files) >= count:
+            return [path.read_text() for path in files]
+        time.sleep(0.5)
+    pytest.fail(f"fewer than {count} mails in {site.mail_dir}: {site.log.read_text()}")
 
 
 def test_the_access_log_holds_paths_without_query_strings(site):

@@ -80,9 +80,28 @@ def test_impressum_follows_the_site_settings(client, demo_site):
     [
         (
             "/de/datenschutz/",
-            ["Art. 9 Abs. 2", "Server-Protokolle", "keine Cookies", "YouTube"],
+            [
+                "Art. 9 Abs. 2 lit. h DSGVO",
+                "§ 22 Abs. 1 Nr. 1 lit. b BDSG",
+                "Art. 9 Abs. 2 lit. a DSGVO",
+                "telefonisch",
+                "Server-Protokolle",
+                "keine Cookies",
+                "YouTube",
+            ],
         ),
-        ("/en/privacy/", ["Art. 9(2)(a)", "Server logs", "no cookies", "YouTube"]),
+        (
+            "/en/privacy/",
+            [
+                "Art. 9(2)(h) GDPR",
+                "§ 22(1)(1)(b) BDSG",
+                "Art. 9(2)(a) GDPR",
+                "by phone",
+                "Server logs",
+                "no cookies",
+                "YouTube",
+            ],
+        ),
     ],
 )
 def test_privacy_notice_covers_form_logs_cookies_and_videos(

@@ -38,6 +38,7 @@ class ServedSite:
     url: str
     static_root: Path
     log: Path
+    mail_dir: Path
 
     def static_url(self, name: str) -> str:
         """The address of a static file under its hashed name, from the manifest."""
@@ -105,12 +106,16 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
     """Prepare the demo site as ``make prepare`` does and serve it as ``make run``."""
     with tempfile.TemporaryDirectory(prefix="roc-served-") as folder:
         tmp = Path(folder)
+        url = f"http://{HOST}:{free_port()}"
         env = {
             **os.environ,
             **RUN_ENV,
             "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
             "DJANGO_STATIC_ROOT": str(tmp / "static"),
             "DJANGO_MEDIA_ROOT": str(tmp / "media"),
+            # As `make run`: staff mails link here and are written to files.
+            "WAGTAILADMIN_BASE_URL": url,
+            "DJANGO_EMAIL_FILE_PATH": str(tmp / "mail"),
         }
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "createcachetable")
@@ -118,7 +123,6 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
         manage(env, "load_demo_content")
         manage(env, "clear_page_cache")
 
-        url = f"http://{HOST}:{free_port()}"
         log = tmp / "server.log"
         with log.open("w") as log_file:
             # The task worker (front-desk mails) runs beside gunicorn, as in
@@ -135,7 +139,9 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
             )
         try:
             wait_until_up(f"{url}/de/", process, log)
-            yield ServedSite(url=url, static_root=tmp / "static", log=log)
+            yield ServedSite(
+                url=url, static_root=tmp / "static", log=log, mail_dir=tmp / "mail"
+            )
         finally:
             for running in (process, worker):
                 running.terminate()

@@ -99,3 +99,19 @@ def test_command_runs_daily_in_the_scheduler(pages, reviewer_with_address):
         and job.every == datetime.timedelta(hours=24)
         for job in JOBS
     )
+
+
+def test_review_reminder_links_to_the_base_url_in_the_clinics_name(
+    settings, pages, reviewer_with_address
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+
+    send_review_reminder(TODAY)
+
+    [message] = mail.outbox
+    assert message.from_email == "ROC Ortho <website@roc-ortho.example>"
+    assert message.subject.startswith("Medizinische Prüfung")
+    links = [word for word in message.body.split() if "://" in word]
+    assert links
+    for link in links:
+        assert link.startswith("http://127.0.0.1:8123/admin/pages/"), link

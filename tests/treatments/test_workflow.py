@@ -1,5 +1,8 @@
+import re
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.test import Client
 
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowTask
@@ -293,3 +296,28 @@ def test_workflow_ending_without_approval_publishes_nothing(
     assert page.subtitle_de != "Ohne Freigabe"
     assert page.live_revision_id == denervation_page.live_revision_id
     assert page.has_review is False
+
+
+def test_review_mails_link_to_the_base_url_in_german(
+    client, settings, denervation_page, editor, django_user_model
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    reviewer = django_user_model.objects.create_user(
+        "pruefer", "pruefer@roc-ortho.example", "x" * 16
+    )
+    reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
+    sign_in_staff(client, editor)
+
+    submit_for_review(client, denervation_page, subtitle_de="Zur Prüfung")
+
+    [message] = [sent for sent in mail.outbox if "pruefer@roc-ortho.example" in sent.to]
+    assert "eingereicht" in message.subject or "Freigabe" in message.subject, (
+        message.subject
+    )
+    texts = [message.body, *(content for content, _type in message.alternatives)]
+    found = [
+        link for text in texts for link in re.findall(r"https?://[^\s\"'<>]+", text)
+    ]
+    assert found
+    for link in found:
+        assert link.startswith("http://127.0.0.1:8123/admin/"), link

@@ -92,6 +92,27 @@ def test_chosen_contact_method_needs_its_detail():
     ]
 
 
+def test_request_without_message_is_valid_without_consent():
+    form = bound_form(message="", consent=None)
+
+    assert form.is_valid(), form.errors
+    assert form.fields["consent"].required is False
+
+
+@pytest.mark.parametrize("message", ["Rückenschmerzen", "  Rückenschmerzen\n"])
+def test_message_needs_its_own_consent(message):
+    form = bound_form(message=message, consent=None)
+
+    assert not form.is_valid()
+    assert list(form.errors) == ["consent"]
+    assert form.errors.as_data()["consent"][0].code == "message_without_consent"
+    assert form.error_summary[0]["target"] == "id_consent"
+
+
+def test_blank_message_counts_as_no_message():
+    assert bound_form(message="  \n ", consent=None).is_valid()
+
+
 def test_honeypot_is_detected_before_validation():
     assert bound_form(website="x").is_bot() is True
     assert bound_form().is_bot() is False

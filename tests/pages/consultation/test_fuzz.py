@@ -173,10 +173,11 @@ messages = st.text(
     local=st.from_regex(r"[a-z0-9]{1,8}([._-][a-z0-9]{1,8}){0,3}", fullmatch=True),
     phone=st.sampled_from(["", "089 1234567", "+49 89 1234567", "0171 2345678"]),
     message=messages,
+    consent=st.booleans(),
     language=st.sampled_from(["de", "en"]),
 )
 def test_valid_generated_input_stores_exactly_one_row(
-    client, consultation_page, settings, name, local, phone, message, language
+    client, consultation_page, settings, name, local, phone, message, consent, language
 ):
     settings.CONSULTATION_RATE_LIMIT_REQUESTS = 10**6
     before = row_count()
@@ -189,17 +190,24 @@ def test_valid_generated_input_stores_exactly_one_row(
             email=email,
             phone=phone,
             message=message,
+            consent="on" if consent else None,
             preferred_language=language,
             form_started=started_token(),
         ),
     )
 
+    if message.strip() and not consent:
+        # A message is sent only with its own consent.
+        assert response.status_code == 400
+        assert row_count() == before
+        return
     assert response.status_code == 303, response.content.decode()[:2000]
     assert row_count() == before + 1
     stored = ConsultationRequest.objects.order_by("-pk").first()
     assert stored.name == name.strip()
     assert stored.email == email
     assert stored.preferred_language == language
+    assert (stored.consented_at is not None) is bool(message.strip())
     fuzz_counter["valid"] += 1
 
 

@@ -7,7 +7,7 @@ from wagtail.models import Page
 import pytest
 
 from pages.consultation.models import CONSENT_VERSION
-from pages.models import ConsultationRequest
+from pages.models import ClinicSettings, ConsultationRequest
 from tests.factories.treatments import (
     BodyRegionFactory,
     TreatmentIndexPageFactory,
@@ -68,7 +68,7 @@ def test_form_is_accessible_without_javascript(client, consultation_page):
         html,
         re.S,
     )
-    # The consent box is never ticked in advance.
+    # The message's consent box is never ticked in advance.
     assert re.search(r'<input type="checkbox" name="consent"[^>]*>', html)
     assert "checked" not in re.search(r'<input type="checkbox"[^>]*>', html).group()
 
@@ -105,6 +105,73 @@ def test_valid_submission_is_stored_and_redirects(client, consultation_page, lan
     assert stored.consent_version == CONSENT_VERSION
     assert stored.consented_at is not None
     assert stored.treatment is None and stored.body_region is None
+
+
+def test_request_without_message_needs_no_consent(client, consultation_page):
+    # DSK, 16 June 2025: the request itself is processed under Art. 9(2)(h) GDPR.
+    response = client.post(FORM_URLS["de"], valid_data(message="", consent=None))
+
+    assert response.status_code == 303
+    stored = ConsultationRequest.objects.get()
+    assert stored.message == ""
+    # Nothing was consented to, so no consent is recorded.
+    assert stored.consent_version == ""
+    assert stored.consented_at is None
+    assert len(mail.outbox) == 1
+    stored.refresh_from_db()
+    assert stored.notified_at is not None
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_message_without_consent_is_refused_and_nothing_stored(
+    client, consultation_page, language
+):
+    response = client.post(FORM_URLS[language], valid_data(consent=None))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    message = {
+        "de": "Setzen Sie das Häkchen, wenn wir Ihre Nachricht verarbeiten dürfen, "
+        "oder löschen Sie Ihre Nachricht",
+        "en": "Tick the box to agree that we may process your message, or delete "
+        "your message",
+    }[language]
+    assert f'<a href="#id_consent">{message}</a>' in html
+    checkbox = re.search(r'<input type="checkbox" name="consent"[^>]*>', html).group()
+    assert 'aria-invalid="true"' in checkbox
+    assert 'id="id_consent_error"' in html
+    assert ConsultationRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_consent_without_message_records_no_consent(client, consultation_page):
+    client.post(FORM_URLS["de"], valid_data(message=""))
+
+    stored = ConsultationRequest.objects.get()
+    assert stored.consent_version == ""
+    assert stored.consented_at is None
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("de", "Lieber anrufen?"), ("en", "Prefer to call?")]
+)
+def test_form_offers_the_phone_and_opening_hours_as_alternative(
+    client, consultation_page, site, language, heading
+):
+    clinic = ClinicSettings.for_site(site)
+    clinic.phone = "+49 89 1234567"
+    clinic.opening_hours = "Mo-Fr 8-18 Uhr"
+    clinic.save()
+
+    html = client.get(FORM_URLS[language]).content.decode()
+
+    start = html.index('<aside class="notice consultation__call"')
+    aside = html[start : html.index("</aside>", start)]
+    assert heading in aside
+    assert 'href="tel:+49891234567"' in aside
+    assert "Mo-Fr 8-18 Uhr" in aside
+    # Offered before the form, not after it.
+    assert start < html.index('<form class="consultation-form"')
 
 
 @pytest.mark.parametrize(
@@ -178,10 +245,12 @@ INVALID_CASES = {
         "+49 89 1234567",
         "Enter a phone number, like 089 1234567 or +49 89 1234567",
     ),
-    "missing consent": (
+    "message without its consent": (
         {"consent": None},
-        "Setzen Sie das Häkchen, wenn wir Ihre Gesundheitsdaten verarbeiten dürfen",
-        "Tick the box to agree that we may process your health information",
+        "Setzen Sie das Häkchen, wenn wir Ihre Nachricht verarbeiten dürfen, oder "
+        "löschen Sie Ihre Nachricht",
+        "Tick the box to agree that we may process your message, or delete your "
+        "message",
     ),
     "message over the cap": (
         {"message": "x" * 2001},
