@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
+import segno
+
 from pages.consultation.page import ConsultationPage
 from pages.i18n import alternate_urls, has_translation
 from pages.models.settings import ClinicSettings
@@ -75,6 +77,28 @@ def page_meta(context) -> dict:
         og_locale_alternates=[OG_LOCALES[code] for code in urls if code != language],
     )
     return result
+
+
+@register.inclusion_tag("tags/take_home_sheet.html", takes_context=True)
+def take_home_sheet(context) -> dict:
+    """The printed page's last part: room for the reader's questions, and the
+    page's canonical address with a QR code drawn here (no other host).
+
+    Hidden on screen; about half a kilobyte compressed, so it is sent with the
+    page rather than fetched when printing, which a print may not wait for.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None:
+        return {}
+    url = alternate_urls(context).get(translation.get_language())
+    if not url:
+        return {}
+    address = request.build_absolute_uri(url)
+    qr_code = segno.make(address, micro=False).svg_inline(
+        scale=1, dark="#000", light=None, svgclass=None, lineclass=None, omitsize=True
+    )
+    return {"address": address, "qr_code": mark_safe(qr_code)}  # noqa: S308
 
 
 def page_description(page: Page) -> str:

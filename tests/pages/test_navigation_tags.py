@@ -242,3 +242,23 @@ def test_title_and_open_graph_end_with_the_clinic_name_from_the_settings(
         in html
     )
     assert '<meta property="og:site_name" content="Praxis am Test">' in html
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_take_home_sheet_has_the_canonical_address_and_its_qr_code(
+    client, demo_site, language
+):
+    html = page_html(client, DENERVATION[language])
+    sheet = html.split('<div class="print-only sheet">')[1].split("</article>")[0]
+    address = f"http://testserver{DENERVATION[language]}"
+
+    assert f'<link rel="canonical" href="{address}">' in html
+    assert f'<a href="{address}">{address}</a>' in sheet
+    assert re.search(r'<svg viewBox="0 0 \d+ \d+"><path [^>]+/></svg>', sheet)
+
+
+def test_standard_page_prints_the_take_home_sheet(client, demo_site):
+    html = page_html(client, "/en/privacy/")
+
+    assert "My questions for the consultation" in html
+    assert '<a href="http://testserver/en/privacy/">' in html
