@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.management import call_command
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,8 @@ class Scheduler:
             if self.clock() < self.next_run[job.command]:
                 continue
             self.next_run[job.command] = self.clock() + job.every.total_seconds()
-            close_old_connections()  # a connection lost in an outage is replaced
+            if not connection.in_atomic_block:  # never inside a caller's transaction
+                close_old_connections()  # a connection lost in an outage is replaced
             try:
                 call_command(job.command, verbosity=0)
             except Exception:
