@@ -81,6 +81,17 @@ class NetworkGuard:
         finally:
             self._expected_hosts, self._expected = None, []
 
+    def wait_until_blocked(self, page, seconds: float = 5) -> None:
+        """Inside ``expect_blocked``: let the route handler record the request.
+
+        Playwright runs the handler when the test next waits; leaving the block
+        before that would count the request as unexpected.
+        """
+        for _ in range(int(seconds * 10)):
+            if self._expected:
+                return
+            page.wait_for_timeout(100)
+
     def pop_unexpected(self) -> list[str]:
         """Return and forget the unexpected requests (for tests of the guard)."""
         unexpected, self.unexpected = self.unexpected, []

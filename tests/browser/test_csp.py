@@ -57,6 +57,7 @@ def test_patient_pages_cause_no_violation(watched, network_guard, video_page):
         page.expect_request("**/embed/**"),
     ):
         page.locator(".video__play").click()
+        network_guard.wait_until_blocked(page)
     page.goto("/de/beratung/", wait_until="networkidle")
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state("networkidle")

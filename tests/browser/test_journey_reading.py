@@ -83,6 +83,7 @@ def test_a_video_loads_from_its_host_only_after_the_click(phone_page, network_gu
         phone_page.expect_request(re.compile(re.escape(VIDEO_HOST))),
     ):
         placeholder.locator(".video__play").click()
+        network_guard.wait_until_blocked(phone_page)
 
     assert blocked
     assert all(url.startswith(f"https://{VIDEO_HOST}/embed/") for url in blocked)
