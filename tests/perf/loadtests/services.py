@@ -8,6 +8,7 @@ user, which Debian's ``postgresql`` package creates.
 """
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -27,8 +28,12 @@ DATABASE_USER = "roc"
 
 
 def free_port(ports: range) -> int:
-    """A free port from ``ports``, else any free port."""
-    for port in [*ports, 0]:
+    """A free port from ``ports``, else any free port.
+
+    Tried in random order: CI runs two suites side by side, and the same test
+    in both must not pick the same port between checking and binding it.
+    """
+    for port in [*random.sample(ports, len(ports)), 0]:
         with socket.socket() as sock:
             try:
                 sock.bind((HOST, port))
