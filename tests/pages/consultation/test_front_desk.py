@@ -1,3 +1,4 @@
+import io
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -10,6 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, ModelLogEntry
 
+import openpyxl
 import pytest
 from cryptography.fernet import Fernet
 
@@ -401,17 +403,23 @@ def test_inbox_and_detail_say_a_value_cannot_be_decrypted(client, front_desk):
         assert token[:20] not in html
 
 
-def test_export_says_a_value_cannot_be_decrypted(client, front_desk):
+def test_exports_say_a_value_cannot_be_decrypted(client, front_desk):
     consultation_request = undecryptable_request(name="Anna Müller")
     ConsultationRequestFactory(name="Berta Alt")
 
-    response = client.get(f"{INDEX_URL}?export=csv")
+    csv_response = client.get(f"{INDEX_URL}?export=csv")
+    xlsx_response = client.get(f"{INDEX_URL}?export=xlsx")
 
-    content = b"".join(response.streaming_content).decode()
-    assert response.status_code == 200
+    content = b"".join(csv_response.streaming_content).decode()
+    assert csv_response.status_code == 200
     assert UNDECRYPTABLE_DE in content
     assert "Berta Alt" in content
     assert raw_name(consultation_request.pk)[:20] not in content
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(xlsx_response.streaming_content))
+    ).active
+    names = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == sorted(["Berta Alt", UNDECRYPTABLE_DE])
 
 
 def test_a_request_that_cannot_be_decrypted_is_not_saved(client, front_desk):

@@ -54,6 +54,16 @@ def test_a_wrong_field_key_fails_manage_py_check():
     call_command("check")
 
 
+def test_a_wrong_field_key_stops_migrate_which_every_start_runs():
+    write_canary()
+
+    with (
+        override_settings(FIELD_ENCRYPTION_KEYS=[WRONG_KEY]),
+        pytest.raises(SystemCheckError, match="pages.E002"),
+    ):
+        call_command("migrate", "--noinput", skip_checks=False, verbosity=0)
+
+
 def test_the_canary_alone_fails_the_check_without_any_request():
     write_canary()
 
