@@ -2,6 +2,9 @@
 0009): rotation by command, the system check, and independence from SECRET_KEY."""
 
 import importlib
+import os
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import CommandError, SystemCheckError
@@ -15,6 +18,7 @@ from pages.encryption import search_filter
 from pages.models import ConsultationRequest
 from pages.ops.field_keys import CANARY_TEXT, write_canary
 from tests.factories.consultation import ConsultationRequestFactory
+from tests.perf.served_site import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +181,58 @@ def test_canary_holds_the_known_text_under_the_newest_key():
         [(token,)] = cursor.fetchall()
 
     assert Fernet(OLD_KEY).decrypt(token.encode()) == CANARY_TEXT
+
+
+# A request as the site stored it before FIELD_ENCRYPTION_KEYS: under the key
+# django-fernet-encrypted-fields derives from SECRET_KEY and SALT_KEY.
+STORE_LEGACY_REQUEST = """
+import base64
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+from django.conf import settings
+from django.test import override_settings
+from tests.factories.consultation import ConsultationRequestFactory
+kdf = PBKDF2HMAC(
+    algorithm=hashes.SHA256(), length=32,
+    salt=settings.SALT_KEY.encode(), iterations=100_000,
+)
+legacy = base64.urlsafe_b64encode(kdf.derive(settings.SECRET_KEY.encode())).decode()
+with override_settings(FIELD_ENCRYPTION_KEYS=[legacy]):
+    ConsultationRequestFactory(name="Anna Müller", email="anna@example.org")
+"""
+READ_REQUEST = """
+from pages.encryption import search_filter
+from pages.models import ConsultationRequest
+found = ConsultationRequest.objects.filter(search_filter("anna@example.org")).get()
+print(found.name)
+"""
+
+
+def manage_py(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+@pytest.mark.slow
+def test_migrate_converts_requests_stored_under_the_secret_key(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    }
+    manage_py(env, "migrate", "--noinput", "-v", "0")
+    manage_py(env, "migrate", "pages", "0008", "--noinput", "-v", "0")
+    manage_py(env, "shell", "-c", STORE_LEGACY_REQUEST)
+
+    manage_py(env, "migrate", "--noinput", "-v", "0")
+
+    assert manage_py(env, "shell", "-c", READ_REQUEST).stdout.splitlines()[-1] == (
+        "Anna Müller"
+    )
+    manage_py(env, "check")  # canary written, everything decrypts
