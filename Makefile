@@ -68,7 +68,8 @@ prod: install compilemessages
 	trap 'kill $$worker $$jobs 2>/dev/null; wait $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(BIN)/gunicorn clinic_site.wsgi --config clinic_site/deploy/gunicorn.conf.py
 
-# Backups: the database and the media in one archive (pages/ops/backup.py). Uses
+# Backups: the database and the media in one archive encrypted with
+# BACKUP_ENCRYPTION_KEY (pages/ops/backup.py). Uses
 # DJANGO_SETTINGS_MODULE and DATABASE_URL from the environment, or production
 # settings from ENV_FILE=path. `make restore ARCHIVE=… [RESTORE_DATABASE_URL=…]`
 # needs an empty database (createdb, no migrate; RESTORE_DATABASE_URL wins over
@@ -80,7 +81,7 @@ backup: install
 	$(BACKUP_ENV) $(MANAGE) backup_site --output $(BACKUP_DIR)
 
 restore: install
-	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=path/to/roc-backup-….tar.gz"; exit 2; }
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=path/to/roc-backup-….tar.gz.enc"; exit 2; }
 	$(BACKUP_ENV) $(MANAGE) restore_site $(ARCHIVE)
 	$(BACKUP_ENV) $(MANAGE) migrate --noinput
 

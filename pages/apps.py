@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,5 +10,7 @@ class PagesConfig(AppConfig):
 
     def ready(self) -> None:
         from pages.ops import invalidation
+        from pages.ops.field_keys import check_field_encryption_keys
 
         invalidation.connect()
+        checks.register(check_field_encryption_keys)

@@ -51,6 +51,12 @@ if DEBUG:
     PAGE_CACHE_SECONDS = 0
 
 # Fixed keys for local data only; production reads its own from the environment.
+FIELD_ENCRYPTION_KEYS = ["DluLTQPEdgNYOurncu59hsGoqs7popSoWZMrhfDxhgM="]
+BACKUP_ENCRYPTION_KEY = os.environ.get(
+    "BACKUP_ENCRYPTION_KEY", "pH2baelYvxqfgLCZaBltOkHdYFPPfGlgzU8ceIRyIkk="
+)
+# The key of requests stored before FIELD_ENCRYPTION_KEYS (SECRET_KEY + salt):
+# migration 0009 converts them.
 SALT_KEY = "dev-only-field-encryption-salt"
 CONSULTATION_SEARCH_KEY = "dev-only-search-index-key"
 

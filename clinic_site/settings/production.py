@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from cryptography.fernet import Fernet
 
 from .base import *  # noqa: F403
 
@@ -62,16 +63,39 @@ CACHES = {
     }
 }
 
-# Encryption at rest of consultation requests (django-fernet-encrypted-fields
-# derives the key from SECRET_KEY and SALT_KEY; a comma-separated list rotates:
-# new data uses the first). Keep SECRET_KEY_FALLBACKS when SECRET_KEY changes,
-# or stored requests can no longer be read.
-SALT_KEY = [salt.strip() for salt in require_env("FIELD_ENCRYPTION_SALT").split(",")]
+# Encryption at rest of consultation requests: Fernet keys, comma-separated,
+# newest first. New data uses the first; the others still decrypt until
+# `manage.py rotate_field_encryption` has re-encrypted every row
+# (pages/ops/README.md). Independent of SECRET_KEY.
+FIELD_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in require_env("FIELD_ENCRYPTION_KEYS").split(",")
+    if key.strip()
+]
+for key in FIELD_ENCRYPTION_KEYS:
+    try:
+        Fernet(key)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS: each key must be a Fernet key "
+            "(32 url-safe base64 bytes)."
+        ) from error
+# Only to convert requests stored before FIELD_ENCRYPTION_KEYS existed, whose
+# key came from SECRET_KEY (and SECRET_KEY_FALLBACKS) with this salt; migration
+# 0009 does it once. Not needed afterwards.
+SALT_KEY = [
+    salt.strip()
+    for salt in os.environ.get("FIELD_ENCRYPTION_SALT", "").split(",")
+    if salt.strip()
+]
 SECRET_KEY_FALLBACKS = [
     key.strip()
     for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",")
     if key.strip()
 ]
+# Encrypts each backup archive as a whole (pages/ops/backup.py); only the
+# backup and restore commands need it.
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "").strip()
 # Keyed hashes of name and email that the front desk searches by.
 CONSULTATION_SEARCH_KEY = require_env("CONSULTATION_SEARCH_KEY")
 # The reverse proxies whose X-Forwarded-For is believed (comma-separated

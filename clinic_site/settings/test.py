@@ -18,6 +18,12 @@ WAGTAILADMIN_BASE_URL = "https://www.roc-ortho.example"
 # Tasks run at once; the queue tests switch to the database backend themselves.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+FIELD_ENCRYPTION_KEYS = ["AwwMFZqCUAzpV6j2wdCagOPHu-wcD91xpgxVQF_l1yM="]
+# The backup tests change it through the environment of the commands they run.
+BACKUP_ENCRYPTION_KEY = os.environ.get(
+    "BACKUP_ENCRYPTION_KEY", "hWjTDyeg9-VwT7YCEQtjT2Ot8JuMa-UXIPN3-KtzuEY="
+)
+# The key of requests stored before FIELD_ENCRYPTION_KEYS; see migration 0009.
 SALT_KEY = "test-only-field-encryption-salt"
 CONSULTATION_SEARCH_KEY = "test-only-search-index-key"
 

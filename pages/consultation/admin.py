@@ -10,7 +10,7 @@ recorded in Wagtail's log (ModelLogEntry), next to Wagtail's own "edit" and
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -39,7 +39,7 @@ from pages.consultation.display import (
 from pages.consultation.export import ExcelSafeExportMixin, csv_staff_name
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.reminders import is_overdue
-from pages.encryption import search_filter
+from pages.encryption import has_undecryptable, search_filter
 
 # The group migration 0003 creates; only its members can be assigned requests.
 FRONT_DESK_GROUP = "Front desk"
@@ -248,6 +248,20 @@ class ConsultationRequestAdminForm(WagtailAdminModelForm):
         assigned_to = self.fields["assigned_to"]
         assigned_to.queryset = front_desk_members(self.instance.assigned_to_id)
         assigned_to.label_from_instance = staff_name
+
+    def clean(self):
+        """Refuse to save a request whose data failed to decrypt: saving would
+        store the placeholder over the patient's data."""
+        cleaned_data = super().clean()
+        if has_undecryptable(self.instance):
+            raise ValidationError(
+                gettext(
+                    "This request cannot be saved: some of its data cannot be "
+                    "decrypted with the configured keys. Ask the administrator "
+                    "to configure the key it was encrypted with."
+                )
+            )
+        return cleaned_data
 
 
 class ConsultationRequestEditView(ForbiddenMixin, generic.EditView):

@@ -1,17 +1,21 @@
 """Backups of the whole site: the database and the uploaded media, one archive.
 
-An archive ``roc-backup-<UTC time>.tar.gz`` holds ``database.dump``
-(PostgreSQL: ``pg_dump`` custom format) or ``database.sqlite3`` (SQLite: the
-sqlite3 backup API, consistent while the site runs), the ``media/`` folder and
-``backup.json`` (format, database vendor, time). ``restore_archive`` loads one
-into an empty database and the configured ``MEDIA_ROOT``. The commands
-``backup_site`` and ``restore_site`` call these; ``make backup`` and
-``make restore`` call the commands.
+An archive ``roc-backup-<UTC time>.tar.gz.enc`` is a tar.gz encrypted as a
+whole with ``BACKUP_ENCRYPTION_KEY`` (``backup_crypto.py``). Inside are
+``database.dump`` (PostgreSQL: ``pg_dump`` custom format) or
+``database.sqlite3`` (SQLite: the sqlite3 backup API, consistent while the site
+runs), the ``media/`` folder and ``backup.json`` (format, database vendor,
+time). ``restore_archive`` loads one into an empty database and the configured
+``MEDIA_ROOT``. The commands ``backup_site`` and ``restore_site`` call these;
+``make backup`` and ``make restore`` call the commands.
 
-The consultation requests in a backup stay encrypted (the key comes from
-``SECRET_KEY`` and ``FIELD_ENCRYPTION_SALT``, which are not in the archive):
-restore with the same environment, and keep the archives as confidential as
-the database.
+Short-lived state is left out (``SHORT_LIVED_MODELS``, the database cache):
+a staff session in a backup would be a login past the second factor. The
+authenticators' secrets (django-otp devices) stay in, like the password hashes,
+protected by the archive's key: a restored site keeps every account's second
+factor instead of leaving the first enrolment open to whoever knows a password.
+The consultation requests are encrypted once more with ``FIELD_ENCRYPTION_KEYS``,
+which are not in the archive either.
 """
 
 import json
@@ -26,10 +30,23 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
-FORMAT_VERSION = 1
+from pages.ops.backup_crypto import ArchiveKeyError, backup_fernet, seal, unseal
+
+FORMAT_VERSION = 2  # 2: encrypted, short-lived state left out
+# Tables whose rows are not backed up (the tables themselves are): sessions,
+# django-axes' attempts and lockouts, Wagtail's "who is editing" pings.
+SHORT_LIVED_MODELS = [
+    "sessions.Session",
+    "axes.AccessAttempt",
+    "axes.AccessAttemptExpiration",
+    "axes.AccessFailureLog",
+    "axes.AccessLog",
+    "wagtailadmin.EditingSession",
+]
 DATABASE_FILES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 
 
@@ -72,6 +89,23 @@ def postgres_arguments() -> tuple[list[str], dict[str, str]]:
     return arguments, env
 
 
+def short_lived_tables() -> list[str]:
+    """Tables of ``SHORT_LIVED_MODELS`` and of database caches that exist."""
+    tables = []
+    for label in SHORT_LIVED_MODELS:
+        try:
+            tables.append(apps.get_model(label)._meta.db_table)
+        except LookupError:  # the app is not installed
+            continue
+    tables += [
+        cache["LOCATION"]
+        for cache in settings.CACHES.values()
+        if cache["BACKEND"].endswith("DatabaseCache")
+    ]
+    existing = set(connection.introspection.table_names())
+    return [table for table in tables if table in existing]
+
+
 def copy_sqlite(source: Path | str, target: Path | str) -> None:
     """Copy a SQLite database page by page, consistent while others write."""
     with (
@@ -81,17 +115,29 @@ def copy_sqlite(source: Path | str, target: Path | str) -> None:
         source_db.backup(target_db)
 
 
+def empty_sqlite_tables(database: Path, tables: list[str]) -> None:
+    """Delete the rows of ``tables`` and wipe them from the file's free pages."""
+    with closing(sqlite3.connect(database, isolation_level=None)) as db:
+        db.execute("PRAGMA secure_delete = ON")
+        for table in tables:
+            db.execute(f'DELETE FROM "{table}"')  # noqa: S608 (names from models)
+        db.execute("VACUUM")
+
+
 def dump_database(target: Path) -> None:
+    excluded = short_lived_tables()
     if connection.vendor == "postgresql":
         arguments, env = postgres_arguments()
         subprocess.run(  # noqa: S603
             [postgres_tool("pg_dump"), "--format", "custom", "--file", str(target)]
+            + [f"--exclude-table-data={table}" for table in excluded]
             + arguments,
             env=env,
             check=True,
         )
     elif connection.vendor == "sqlite":
         copy_sqlite(settings.DATABASES["default"]["NAME"], target)
+        empty_sqlite_tables(target, excluded)
     else:
         raise BackupError(f"no backup for the {connection.vendor} database")
 
@@ -100,9 +146,13 @@ def create_archive(folder: Path) -> Path:
     """Write a backup archive into ``folder``; return its path."""
     if connection.vendor not in DATABASE_FILES:
         raise BackupError(f"no backup for the {connection.vendor} database")
+    try:
+        backup_fernet()  # before any work: a backup nobody can read is no backup
+    except ArchiveKeyError as error:
+        raise BackupError(str(error)) from error
     folder.mkdir(parents=True, exist_ok=True)
     created = datetime.now(UTC)
-    archive = folder / f"roc-backup-{created:%Y%m%d-%H%M%S}.tar.gz"
+    archive = folder / f"roc-backup-{created:%Y%m%d-%H%M%S}.tar.gz.enc"
     with tempfile.TemporaryDirectory() as work:
         database_file = Path(work) / DATABASE_FILES[connection.vendor]
         dump_database(database_file)
@@ -116,13 +166,15 @@ def create_archive(folder: Path) -> Path:
                 }
             )
         )
-        with tarfile.open(archive, "w:gz") as tar:
+        plain = Path(work) / "backup.tar.gz"
+        with tarfile.open(plain, "w:gz") as tar:
             tar.add(manifest, arcname="backup.json")
             tar.add(database_file, arcname=database_file.name)
             media = Path(settings.MEDIA_ROOT)
             if media.is_dir():
                 tar.add(media, arcname="media")
-    archive.chmod(0o600)  # holds (encrypted) patient data
+        archive.touch(mode=0o600)  # encrypted, and still nobody else's business
+        seal(plain, archive)
     return archive
 
 
@@ -157,9 +209,18 @@ def load_database(source: Path, vendor: str) -> None:
 
 
 def restore_archive(archive: Path) -> dict:
-    """Load ``archive`` into the (empty) database and MEDIA_ROOT; its manifest."""
-    with tempfile.TemporaryDirectory() as work, tarfile.open(archive) as tar:
-        tar.extractall(work, filter="data")
+    """Load ``archive`` into the (empty) database and MEDIA_ROOT; its manifest.
+
+    The whole archive is decrypted and checked before anything is restored.
+    """
+    with tempfile.TemporaryDirectory() as work:
+        plain = Path(work) / "backup.tar.gz"
+        try:
+            unseal(archive, plain)
+        except ArchiveKeyError as error:
+            raise BackupError(str(error)) from error
+        with tarfile.open(plain) as tar:
+            tar.extractall(work, filter="data")
         manifest = json.loads((Path(work) / "backup.json").read_text())
         if manifest.get("format") != FORMAT_VERSION:
             raise BackupError(f"unknown backup format {manifest.get('format')!r}")

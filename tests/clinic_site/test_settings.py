@@ -50,7 +50,7 @@ PRODUCTION_ENV = {
     "DEFAULT_FROM_EMAIL": "website@roc-ortho.example",
     "FRONT_DESK_EMAIL": "empfang@roc-ortho.example",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
-    "FIELD_ENCRYPTION_SALT": "y" * 32,
+    "FIELD_ENCRYPTION_KEYS": "pH2baelYvxqfgLCZaBltOkHdYFPPfGlgzU8ceIRyIkk=",
     "CONSULTATION_SEARCH_KEY": "z" * 32,
     "MEDIA_ROOT": "/srv/roc-ortho-media",
 }
@@ -61,7 +61,7 @@ def test_production_settings_require_the_consultation_secrets():
     for name in (
         "FRONT_DESK_EMAIL",
         "REDIS_URL",
-        "FIELD_ENCRYPTION_SALT",
+        "FIELD_ENCRYPTION_KEYS",
         "CONSULTATION_SEARCH_KEY",
         "MEDIA_ROOT",
     ):
@@ -70,6 +70,16 @@ def test_production_settings_require_the_consultation_secrets():
 
         assert result.returncode != 0
         assert f"Set the {name} environment variable." in result.stderr
+
+
+@pytest.mark.slow
+def test_production_settings_refuse_a_field_key_that_is_no_fernet_key():
+    env = {**PRODUCTION_ENV, "FIELD_ENCRYPTION_KEYS": "y" * 32}
+
+    result = run_check("clinic_site.settings.production", env)
+
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS: each key must be a Fernet key" in result.stderr
 
 
 @pytest.mark.slow

@@ -197,7 +197,7 @@ def production_env(
         "EMAIL_PORT": "9",  # discard: nothing listens; the worker is not started
         "DEFAULT_FROM_EMAIL": "website@roc-ortho.example",
         "FRONT_DESK_EMAIL": "empfang@roc-ortho.example",
-        "FIELD_ENCRYPTION_SALT": "loadtest-salt-" + "y" * 40,
+        "FIELD_ENCRYPTION_KEYS": "DluLTQPEdgNYOurncu59hsGoqs7popSoWZMrhfDxhgM=",
         "CONSULTATION_SEARCH_KEY": "loadtest-search-" + "z" * 40,
         "MEDIA_ROOT": str(folder / "media"),
         "STATIC_ROOT": str(folder / "static"),
