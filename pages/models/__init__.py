@@ -6,6 +6,7 @@ feature keeps its own in ``pages.consultation``.
 
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.page import ConsultationPage
+from pages.staff.models import EnrolmentLink
 
 from .home import HomePage
 from .settings import ClinicSettings, NavigationItem
@@ -15,6 +16,7 @@ __all__ = [
     "ClinicSettings",
     "ConsultationPage",
     "ConsultationRequest",
+    "EnrolmentLink",
     "HomePage",
     "LegalNoticePage",
     "NavigationItem",
