@@ -15,7 +15,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances backup restore lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances observatory backup restore lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -118,6 +118,11 @@ loadtest: install compilemessages
 
 two-instances: install compilemessages
 	$(BIN)/python -m tests.perf.loadtests.two_instances
+
+# MDN HTTP Observatory behind the example nginx with TLS (root, nginx, openssl;
+# not part of CI): prints grade and score per page, fails below A+ / 120.
+observatory: install compilemessages node-tools
+	$(BIN)/python -m tests.perf.observatory
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,10 +1,13 @@
-"""Wagtail admin hooks: the front desk's inbox and pages without a translation."""
+"""Wagtail admin hooks: the front desk's inbox, pages without a translation and
+staff enrolment links."""
 
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
 from pages.consultation.admin import (
@@ -18,6 +21,7 @@ from pages.consultation.dashboard import construct_dashboard
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.viewset import consultation_request_viewset
 from pages.i18n import has_translation, translated_url
+from pages.staff.enrolment import CHANGE_USER_PERMISSION
 
 register_permission_policy(
     ConsultationRequest, ConsultationRequestPermissionPolicy(ConsultationRequest)
@@ -56,3 +60,14 @@ def send_untranslated_page_home(page, request, serve_args, serve_kwargs):
     if has_translation(page, language):
         return None
     return redirect(translated_url(page, language, request))
+
+
+@hooks.register("register_user_listing_buttons")
+def add_enrolment_link_button(user, request_user):
+    if request_user.has_perm(CHANGE_USER_PERMISSION):
+        yield Button(
+            _("Two-factor enrolment link"),
+            reverse("two_factor_issue_link", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )

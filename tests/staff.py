@@ -1,5 +1,8 @@
 """Sign staff in to the admin in tests, second factor included."""
 
+import html
+import re
+
 from django.test import Client
 
 from django_otp.oath import totp
@@ -25,3 +28,11 @@ def sign_in_staff(client: Client, user) -> Client:
     )
     assert response.status_code == 302, response.content.decode()
     return client
+
+
+def issue_enrolment_link(admin_client: Client, user) -> str:
+    """The enrolment link an administrator creates for ``user`` in the admin."""
+    response = admin_client.post(f"/admin/two-factor/enrolment-link/{user.pk}/")
+    assert response.status_code == 200, response.content.decode()
+    match = re.search(r'id="enrolment-link">([^<]+)<', response.content.decode())
+    return html.unescape(match.group(1))

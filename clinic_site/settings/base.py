@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "health_check",
 ]
@@ -280,6 +281,15 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # issuer names the account in the staff member's authenticator app.
 OTP_TOTP_ISSUER = "ROC Ortho"
 OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Passkeys (django-otp-webauthn) confirm the password; they never replace it.
+# The relying party and the allowed origin come from the request's host, which
+# ALLOWED_HOSTS limits (pages/staff/passkeys.py), so no list of origins is kept.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID_CALLABLE = "pages.staff.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = "ROC Ortho"
+OTP_WEBAUTHN_HELPER_CLASS = "pages.staff.passkeys.SiteWebAuthnHelper"
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 # The reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the
 # client, for the rate limit and the lockout; from anyone else the header is

@@ -7,6 +7,7 @@ feature keeps its own in ``pages.consultation``.
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.page import ConsultationPage
 from pages.encryption import FieldEncryptionCanary
+from pages.staff.models import EnrolmentLink
 
 from .home import HomePage
 from .settings import ClinicSettings, NavigationItem
@@ -17,6 +18,7 @@ __all__ = [
     "ConsultationPage",
     "ConsultationRequest",
     "FieldEncryptionCanary",
+    "EnrolmentLink",
     "HomePage",
     "LegalNoticePage",
     "NavigationItem",

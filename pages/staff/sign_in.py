@@ -15,6 +15,12 @@ SIGN_IN_VIEWS = frozenset(
         "wagtailadmin_sprite",
         "two_factor_setup",
         "two_factor_verify",
+        "two_factor_enrol",
+        "passkey_registration_begin",
+        "passkey_registration_complete",
+        "passkey_authentication_begin",
+        "passkey_authentication_complete",
+        "passkey_javascript_catalog",
     }
 )
 

@@ -3,7 +3,9 @@
 Wagtail's own login checks the password. Then ``RequireTwoFactorMiddleware``
 keeps a signed-in staff member out of the admin until the session is verified
 with a one-time code: a staff member without an authenticator app enrols first
-(QR code made here, no third-party request), everyone else enters the code.
+(QR code made here, no third-party request) through a link from an
+administrator (``enrolment``), everyone else enters the code or uses a passkey
+(``passkeys``).
 """
 
 import base64
@@ -13,7 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -25,6 +27,14 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from pages.staff import passkeys
+from pages.staff.enrolment import (
+    finish_enrolment,
+    issue_link_view,
+    open_link_view,
+    refused,
+    session_link,
+)
 from pages.staff.sign_in import SIGN_IN_VIEWS, is_admin_path
 
 RECOVERY_CODE_COUNT = 10
@@ -113,15 +123,18 @@ def secret_in_groups(device: TOTPDevice) -> str:
 @never_cache
 @sensitive_post_parameters("otp_token")
 def setup_view(request: HttpRequest) -> HttpResponse:
-    """Enrol an authenticator app: scan, confirm with a code, note recovery codes.
+    """Enrol a passkey or an authenticator app, then note recovery codes.
 
     Only a user without a confirmed device may enrol, so that a stolen password
-    cannot add a second app to an account that already has one.
+    cannot add a second app to an account that already has one, and only in a
+    session that opened an enrolment link, so that it cannot add the first.
     """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     if user_has_device(request.user):
         return HttpResponseRedirect(next_url(request))
+    if session_link(request) is None:
+        return refused(request)
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(
@@ -133,11 +146,8 @@ def setup_view(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            return render(
-                request,
-                "two_factor/recovery_codes.html",
-                {"codes": recovery_codes_for(request.user), "next": next_url(request)},
-            )
+            finish_enrolment(request)
+            return render_recovery_codes(request)
         form.add_error("otp_token", _("The code is wrong or has expired."))
     return render(
         request,
@@ -147,6 +157,7 @@ def setup_view(request: HttpRequest) -> HttpResponse:
             "qr_code": qr_code_svg(device),
             "secret": secret_in_groups(device),
             "next": next_url(request),
+            "passkey_configuration": passkeys.script_configuration(request),
         },
         status=400 if form.errors else 200,
     )
@@ -167,15 +178,47 @@ def verify_view(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             return HttpResponseRedirect(next_url(request))
         form.add_error("otp_token", _("The code is wrong or has expired."))
+    has_passkey = passkeys.has_passkey(request.user)
     return render(
         request,
         "two_factor/verify.html",
-        {"form": form, "next": next_url(request)},
+        {
+            "form": form,
+            "next": next_url(request),
+            "has_passkey": has_passkey,
+            "passkey_configuration": (
+                passkeys.script_configuration(request) if has_passkey else None
+            ),
+        },
         status=400 if form.errors else 200,
     )
+
+
+def render_recovery_codes(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "two_factor/recovery_codes.html",
+        {"codes": recovery_codes_for(request.user), "next": next_url(request)},
+    )
+
+
+@never_cache
+def recovery_codes_view(request: HttpRequest) -> HttpResponse:
+    """The recovery codes, once, after a passkey finished the enrolment."""
+    if not request.session.pop(passkeys.RECOVERY_CODES_DUE, False):
+        return HttpResponseRedirect(reverse("wagtailadmin_home"))
+    return render_recovery_codes(request)
 
 
 urlpatterns = [
     path("setup/", setup_view, name="two_factor_setup"),
     path("verify/", verify_view, name="two_factor_verify"),
+    path("enrol/", open_link_view, name="two_factor_enrol"),
+    path("recovery-codes/", recovery_codes_view, name="two_factor_recovery_codes"),
+    path(
+        "enrolment-link/<int:user_id>/",
+        issue_link_view,
+        name="two_factor_issue_link",
+    ),
+    path("passkey/", include(passkeys.urlpatterns)),
 ]

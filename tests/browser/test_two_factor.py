@@ -1,4 +1,5 @@
-"""Two-factor sign-in in a real browser: enrolment, the code, password alone."""
+"""Two-factor sign-in in a real browser: enrolment, the code, passkeys, password
+alone."""
 
 import base64
 from urllib.parse import urlsplit
@@ -8,12 +9,16 @@ from django.contrib.auth import get_user_model
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
+from playwright.sync_api import Page
 
 from pages.management.commands.load_demo_content import (
     DEMO_ADMIN_PASSWORD,
     DEMO_ADMIN_USERNAME,
 )
+from pages.staff.models import EnrolmentLink
 from tests.browser.chromium import DESKTOP
+from tests.browser.csp import record_csp_violations
 from tests.browser.staff import enter_password, path_of, sign_in
 
 pytestmark = pytest.mark.browser
@@ -47,13 +52,70 @@ def test_demo_admin_signs_in_with_a_generated_code(desktop_page):
     assert desktop_page.locator("#wagtail-sidebar").count() == 1
 
 
+def open_enrolment_link(page: Page, user) -> None:
+    _link, token = EnrolmentLink.issue(user, created_by=None)
+    page.goto(f"/admin/two-factor/enrol/?token={token}")
+    page.wait_for_url("**/admin/two-factor/setup/")
+
+
+def add_virtual_authenticator(page: Page) -> None:
+    """A platform authenticator that says yes at once (Chromium's DevTools)."""
+    session = page.context.new_cdp_session(page)
+    session.send("WebAuthn.enable")
+    session.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+
+
+def test_new_staff_member_enrols_a_passkey_and_signs_in_with_it(new_context):
+    context = new_context(**DESKTOP, locale="de-DE")
+    violations = record_csp_violations(context)
+    page = context.new_page()
+    add_virtual_authenticator(page)
+    user = get_user_model().objects.create_user(
+        "passkey", password=PASSWORD, is_staff=True, is_superuser=True
+    )
+    enter_password(page, "passkey", PASSWORD)
+    page.wait_for_url("**/admin/two-factor/setup/**")
+    open_enrolment_link(page, user)
+
+    page.get_by_role("button", name="Passkey erstellen").click()
+    codes = page.locator("#recovery-codes li")
+    codes.first.wait_for()
+    assert codes.count() == 10
+    assert WebAuthnCredential.objects.filter(user=user, confirmed=True).count() == 1
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).exists() is False
+
+    context.clear_cookies()
+    enter_password(page, "passkey", PASSWORD)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.get_by_role("button", name="Mit Passkey anmelden").click()
+    page.wait_for_url(lambda url: urlsplit(url).path == "/admin/")
+    page.goto("/admin/pages/")
+    assert path_of(page) == "/admin/pages/"
+    assert page.locator("#wagtail-sidebar").count() == 1
+    assert violations == []
+
+
 def test_new_staff_member_enrols_with_the_shown_key(new_context):
     desktop_page = new_context(**DESKTOP, locale="de-DE").new_page()
-    get_user_model().objects.create_user(
+    user = get_user_model().objects.create_user(
         "neu", password=PASSWORD, is_staff=True, is_superuser=True
     )
     enter_password(desktop_page, "neu", PASSWORD)
     desktop_page.wait_for_url("**/admin/two-factor/setup/**")
+    assert desktop_page.locator("#two-factor-secret").count() == 0
+    open_enrolment_link(desktop_page, user)
     assert desktop_page.locator("figure svg").is_visible()
 
     secret = desktop_page.locator("#two-factor-secret").inner_text().replace(" ", "")

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.management.commands.load_demo_content import DEMO_ADMIN_USERNAME
+from pages.staff.models import EnrolmentLink
 from tests.staff import current_code
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,11 @@ def staff(django_user_model):
     return django_user_model.objects.create_user(
         "redaktion", password="x" * 16, is_superuser=True
     )
+
+
+def open_enrolment_link(client, user) -> None:
+    _link, token = EnrolmentLink.issue(user, created_by=None)
+    assert client.get(f"/admin/two-factor/enrol/?token={token}").status_code == 302
 
 
 def test_password_alone_does_not_open_the_admin(client, staff):
@@ -103,6 +109,7 @@ def test_verify_ignores_a_next_address_on_another_host(client, staff):
 
 def test_enrolment_shows_a_local_qr_code_then_recovery_codes(client, staff):
     client.force_login(staff)
+    open_enrolment_link(client, staff)
 
     page = client.get(SETUP_URL).content.decode()
     assert "<svg" in page
@@ -125,6 +132,7 @@ def test_enrolment_shows_a_local_qr_code_then_recovery_codes(client, staff):
 
 def test_enrolment_with_a_wrong_code_confirms_nothing(client, staff):
     client.force_login(staff)
+    open_enrolment_link(client, staff)
     client.get(SETUP_URL)
 
     response = client.post(SETUP_URL, {"otp_token": "12"}, HTTP_ACCEPT_LANGUAGE="en")
@@ -137,6 +145,7 @@ def test_enrolment_with_a_wrong_code_confirms_nothing(client, staff):
 def test_an_enrolled_user_cannot_enrol_a_second_app(client, staff):
     TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
     client.force_login(staff)
+    open_enrolment_link(client, staff)
 
     client.get(SETUP_URL)
 
