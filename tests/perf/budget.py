@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, Request, sync_playwright
@@ -41,6 +42,7 @@ LIGHTHOUSE_CLI = (
 )
 REPORTS = ROOT / "test-results" / "lighthouse"
 LIGHTHOUSE_ATTEMPTS = 5
+LIGHTHOUSE_PARALLEL = 2
 
 
 @dataclass
@@ -191,6 +193,30 @@ def lighthouse_problems(name: str, report: dict) -> list[str]:
     return problems
 
 
+def lighthouse_reports(base_url: str) -> dict[SitePage, dict]:
+    """Lighthouse reports for every page, two runs at a time (one per core).
+
+    Two runs share the cores, which can slow one page's simulated load: a page
+    under the performance target is measured again alone, as a run of one page
+    at a time would; the other categories do not depend on timing.
+    """
+
+    def run(page: SitePage) -> dict:
+        return lighthouse(f"{base_url}{page.path}", str(page))
+
+    with ThreadPoolExecutor(max_workers=LIGHTHOUSE_PARALLEL) as pool:
+        reports = dict(zip(PAGES, pool.map(run, PAGES), strict=True))
+    for page, report in reports.items():
+        if performance(report) < LIGHTHOUSE_TARGETS["performance"]:
+            say(f"{page}: performance {performance(report)}, measured again alone")
+            reports[page] = run(page)
+    return reports
+
+
+def performance(report: dict) -> int:
+    return round((report["categories"]["performance"]["score"] or 0) * 100)
+
+
 def main() -> int:
     if not LIGHTHOUSE_CLI.is_file():
         say("lighthouse is not installed: run `npm ci --prefix .ci/node`.")
@@ -208,8 +234,7 @@ def main() -> int:
 
         say("\n== Lighthouse, mobile")
         say(f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
-        for page in PAGES:
-            report = lighthouse(f"{site.url}{page.path}", str(page))
+        for page, report in lighthouse_reports(site.url).items():
             scores = [
                 round((report["categories"][c]["score"] or 0) * 100)
                 for c in LIGHTHOUSE_TARGETS
