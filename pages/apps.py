@@ -9,5 +9,7 @@ class PagesConfig(AppConfig):
 
     def ready(self) -> None:
         from pages.ops import invalidation
+        from pages.staff import workflow_mail
 
         invalidation.connect()
+        workflow_mail.connect()
