@@ -10,7 +10,6 @@ clinic: …]". Each function fills only what is missing, so editors' work stays.
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.html import escape
 
 from wagtail.models import Page, Site
 
@@ -25,6 +24,7 @@ from pages.models import (
 from treatments.models import TreatmentIndexPage
 
 from .home import translated_values
+from .rich_text import paragraph_html
 
 
 def todo(language: str, what: str) -> str:
@@ -92,7 +92,7 @@ def clinic_settings_values() -> dict:
 
 
 def paragraphs(*texts: str) -> list[dict]:
-    return [{"type": "paragraph", "value": f"<p>{escape(text)}</p>"} for text in texts]
+    return [{"type": "paragraph", "value": paragraph_html(text)} for text in texts]
 
 
 def heading(text: str) -> dict:

@@ -2,10 +2,10 @@
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.html import escape
 
 from wagtail.models import Page
 
+from pages.demo.rich_text import paragraph_html
 from treatments.models import BodyRegion, TreatmentIndexPage, TreatmentPage
 from treatments.sections import SECTIONS
 from treatments.workflow import ensure_medical_review_workflow
@@ -32,7 +32,7 @@ def raw_stream(items: list[tuple[str, object]]) -> list[dict]:
     raw = []
     for block_type, value in items:
         if block_type == "paragraph":
-            value = f"<p>{escape(value)}</p>"
+            value = paragraph_html(value)
         raw.append({"type": block_type, "value": value})
     return raw
 
