@@ -23,8 +23,8 @@ from pages.models import (
 )
 from treatments.models import TreatmentIndexPage
 
+from .editor_form import as_saved_by_editor, paragraph_html
 from .home import translated_values
-from .rich_text import paragraph_html
 
 
 def todo(language: str, what: str) -> str:
@@ -514,7 +514,7 @@ def ensure_home_sections(home: HomePage) -> bool:
                 changed = True
     if changed:
         with translation.override("de"):
-            home.save_revision().publish()
+            as_saved_by_editor(home).save_revision().publish()
     return changed
 
 
@@ -525,7 +525,7 @@ def ensure_page(home: HomePage, model: type[Page], content: dict):
     if existing is not None:
         return existing, False
     fields = ("title", "slug", "search_description", "intro", "body")
-    page = model(**translated_values(content, fields))
+    page = as_saved_by_editor(model(**translated_values(content, fields)))
     with translation.override("de"):
         home.add_child(instance=page)
         page.save_revision().publish()

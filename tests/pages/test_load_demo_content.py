@@ -101,20 +101,35 @@ def rich_texts(value) -> list[str]:
     return [html for child in children for html in rich_texts(child)]
 
 
-def test_seeded_rich_text_is_stored_as_the_editor_saves_it():
-    """Opening and saving a demo page in the editor changes no paragraph, so the
-    first revision comparison shows only what the editor changed."""
+def demo_streams() -> list[tuple[StreamField, StreamValue]]:
     call_command("load_demo_content", stdout=io.StringIO())
-    converter = ContentstateConverter(PARAGRAPH_FEATURES)
-    seeded = [
-        html
+    return [
+        (field, getattr(page, field.attname))
         for page in Page.objects.specific()
         for field in page._meta.get_fields()
         if isinstance(field, StreamField)
-        for html in rich_texts(getattr(page, field.attname))
     ]
+
+
+def test_seeded_rich_text_is_stored_as_the_editor_saves_it():
+    """Opening and saving a demo page in the editor changes no paragraph, so the
+    first revision comparison shows only what the editor changed."""
+    converter = ContentstateConverter(PARAGRAPH_FEATURES)
+    seeded = [html for _field, value in demo_streams() for html in rich_texts(value)]
 
     assert len(seeded) > 20
     for html in seeded:
         saved = converter.to_database_format(converter.from_database_format(html))
         assert saved == html
+
+
+def test_seeded_streams_keep_their_form_when_the_editor_saves_them():
+    """Every block and list item already has the id the editor would give it."""
+    streams = demo_streams()
+
+    assert streams
+    for field, value in streams:
+        stored = list(value.raw_data)
+        block = field.stream_block
+        children = [(c.block_type, c.value, c.id) for c in block.to_python(stored)]
+        assert block.get_prep_value(StreamValue(block, children)) == stored

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from pages.demo.rich_text import paragraph_html
+from pages.demo.editor_form import as_saved_by_editor, paragraph_html
 from treatments.models import BodyRegion, TreatmentIndexPage, TreatmentPage
 from treatments.sections import SECTIONS
 from treatments.workflow import ensure_medical_review_workflow
@@ -108,7 +108,7 @@ def ensure_denervation_page(
     existing = TreatmentPage.objects.filter(slug_de=slug).first()
     if existing is not None:
         return existing, False
-    page = TreatmentPage(**treatment_values(DENERVATION, regions))
+    page = as_saved_by_editor(TreatmentPage(**treatment_values(DENERVATION, regions)))
     page.body_regions.set(
         regions[item["body_region"]] for item in DENERVATION["en"]["applications"]
     )
