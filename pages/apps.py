@@ -11,6 +11,8 @@ class PagesConfig(AppConfig):
     def ready(self) -> None:
         from pages.ops import invalidation
         from pages.ops.field_keys import check_field_encryption_keys
+        from pages.staff import workflow_mail
 
         invalidation.connect()
+        workflow_mail.connect()
         checks.register(check_field_encryption_keys)

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 
+from clinic_site.mail_language import user_language
+
 from .models import ReviewReminder, TreatmentPage
 from .review import ReviewStatus, pages_needing_review, review_status
 from .workflow import REVIEWER_GROUP_NAME
@@ -44,9 +46,11 @@ def page_line(page: TreatmentPage, today: datetime.date) -> str:
     return f"- {page.title} ({state})\n  {admin_edit_url(page)}"
 
 
-def reminder_message(pages: list[TreatmentPage], today: datetime.date) -> tuple:
-    """Subject and body of the reminder, in the site's default language."""
-    with translation.override(settings.LANGUAGE_CODE):
+def reminder_message(
+    pages: list[TreatmentPage], today: datetime.date, language: str
+) -> tuple[str, str]:
+    """Subject and body of the reminder, in ``language``."""
+    with translation.override(language):
         subject = ngettext(
             "Medical review: %(count)d treatment page is due",
             "Medical review: %(count)d treatment pages are due",
@@ -61,18 +65,32 @@ def reminder_message(pages: list[TreatmentPage], today: datetime.date) -> tuple:
     return subject, "\n\n".join([intro, "\n".join(lines)]) + "\n"
 
 
-def reviewer_addresses() -> list[str]:
-    return list(
+def reviewer_addresses() -> dict[str, list[str]]:
+    """The reviewers' addresses by the language their mail is written in."""
+    reviewers = (
         get_user_model()
         .objects.filter(groups__name=REVIEWER_GROUP_NAME, is_active=True)
         .exclude(email="")
-        .values_list("email", flat=True)
+        .select_related("wagtail_userprofile")
         .distinct()
+        .order_by("email")
     )
+    by_language: dict[str, list[str]] = {}
+    for reviewer in reviewers:
+        addresses = by_language.setdefault(user_language(reviewer), [])
+        if reviewer.email not in addresses:
+            addresses.append(reviewer.email)
+    return by_language
 
 
-def send_review_reminder(today: datetime.date | None = None) -> int:
-    """Mail the reviewers today's list; returns how many pages it named (0: none)."""
+def send_review_reminder(
+    today: datetime.date | None = None, sender: str | None = None
+) -> int:
+    """Mail the reviewers today's list; returns how many pages it named (0: none).
+
+    One mail per language the reviewers read the admin in (German by default),
+    from ``sender`` (the caller's clinic name; else ``DEFAULT_FROM_EMAIL``).
+    """
     today = today or timezone.localdate()
     pages = list(pages_needing_review(today))
     recipients = reviewer_addresses()
@@ -83,9 +101,10 @@ def send_review_reminder(today: datetime.date | None = None) -> int:
             claim = ReviewReminder.objects.create(sent_on=today, page_count=len(pages))
     except IntegrityError:
         return 0  # today's reminder has gone out already
-    subject, body = reminder_message(pages, today)
     try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        for language, addresses in recipients.items():
+            subject, body = reminder_message(pages, today, language)
+            send_mail(subject, body, sender or settings.DEFAULT_FROM_EMAIL, addresses)
     except Exception:
         claim.delete()
         logger.exception("Medical review reminder failed; the next run tries again")

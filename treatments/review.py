@@ -121,6 +121,16 @@ def review_status(page: TreatmentPage, today: datetime.date) -> ReviewStatus:
     return ReviewStatus.CURRENT
 
 
+def pages_due(today: datetime.date):
+    """Live pages never reviewed or past their review date: the dashboard's list."""
+    filters = status_filters(today)
+    return (
+        TreatmentPage.objects.live()
+        .filter(filters[ReviewStatus.NOT_REVIEWED] | filters[ReviewStatus.OVERDUE])
+        .order_by(F("next_review_due").asc(nulls_first=True), "title")
+    )
+
+
 def pages_needing_review(today: datetime.date):
     """Live pages never reviewed, overdue, or due within the reminder window."""
     filters = status_filters(today)

@@ -8,12 +8,20 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import page_permission_policy
 
-from .models import MedicalReviewer, TreatmentIndexPage, TreatmentPage
+from .models import MedicalReviewer, TreatmentIndexPage
 from .reports import MedicalReviewReportView
+from .review import pages_due
+from .review_feedback import (
+    ChangesRequestedPanel,
+    confirm_decision,
+    decision_confirmation,
+    show_requested_changes,
+)
 
 
 class OverdueReviewsPanel(Component):
-    """Dashboard panel listing treatment pages whose medical review is overdue."""
+    """Dashboard panel listing live treatment pages whose medical review is due:
+    never reviewed, or past their next review date."""
 
     name = "overdue_medical_reviews"
     template_name = "treatments/admin/overdue_reviews_panel.html"
@@ -21,10 +29,8 @@ class OverdueReviewsPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["overdue_pages"] = (
-            TreatmentPage.objects.filter(next_review_due__lt=timezone.localdate())
-            .order_by("next_review_due")
-            .only("id", "title", "next_review_due", "last_reviewed")
+        context["overdue_pages"] = pages_due(timezone.localdate()).only(
+            "id", "title", "next_review_due", "last_reviewed"
         )
         return context
 
@@ -40,6 +46,20 @@ def add_overdue_reviews_panel(request, panels):
     # Only for those who can act on it: the front desk edits no pages.
     if can_act_on_reviews(request.user):
         panels.append(OverdueReviewsPanel())
+        panels.append(ChangesRequestedPanel(request.user))
+
+
+@hooks.register("before_edit_page")
+def show_reviewers_request_for_changes(request, page):
+    if request.method == "GET":
+        show_requested_changes(request, page)
+
+
+@hooks.register("after_edit_page")
+def confirm_review_decision(request, page):
+    # Approving or requesting changes from the editor's footer.
+    if request.POST.get("action-workflow-action"):
+        confirm_decision(request, page)
 
 
 class MedicalReviewerViewSet(ModelViewSet):
@@ -80,6 +100,11 @@ def register_medical_review_report_urls():
             "reports/medical-review/",
             MedicalReviewReportView.as_view(),
             name="medical_review_report",
+        ),
+        path(
+            "medical-review/<int:page_id>/decision/",
+            decision_confirmation,
+            name="medical_review_decision",
         ),
         path(
             "reports/medical-review/results/",

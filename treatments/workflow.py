@@ -1,6 +1,7 @@
 """The medical review that every treatment page passes before it goes live."""
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import (
     GroupPagePermission,
@@ -13,7 +14,16 @@ from wagtail.models import (
 from .models import MedicalReviewTask
 
 REVIEWER_GROUP_NAME = "Medical reviewers"
-WORKFLOW_NAME = "Medical review"
+WORKFLOW_NAME = "Medical review"  # also the task's name
+
+# The names are stored in English, once for all languages; mails show them in
+# the reader's language ("Medizinische Prüfung").
+DISPLAY_NAMES = {WORKFLOW_NAME: _("Medical review")}
+
+
+def display_name(name: str) -> str:
+    """A workflow or task name in the active language (unknown names as stored)."""
+    return str(DISPLAY_NAMES.get(name, name))
 
 
 def ensure_medical_review_workflow(section_root: Page) -> Workflow:

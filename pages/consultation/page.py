@@ -100,7 +100,7 @@ class ConsultationPage(BilingualPreviewMixin, RoutablePageMixin, Page):
         return response
 
     def handle_post(self, request: HttpRequest) -> HttpResponse:
-        limiter = abuse.RateLimit.for_request(request)
+        limiter = abuse.consultation_rate_limit(request)
         # Counted first: two requests sent at once cannot both pass as the last
         # one allowed.
         if not limiter.allows(limiter.hit()):

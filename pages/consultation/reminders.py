@@ -22,13 +22,17 @@ import logging
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from django_tasks import task
 
 from pages.consultation.display import clinic_time
-from pages.consultation.mail import send_front_desk_mail
+from pages.consultation.mail import (
+    admin_link_message,
+    front_desk_language,
+    send_front_desk_mail,
+)
 from pages.consultation.models import ConsultationRequest
 
 logger = logging.getLogger(__name__)
@@ -73,17 +77,16 @@ def is_overdue(
 
 def reminder_message(consultation_request: ConsultationRequest) -> tuple[str, str]:
     """Subject and body of the reminder: no name, contact or health data."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("Consultation request not opened yet")
-        body = gettext(
+    return admin_link_message(
+        _("Consultation request not opened yet"),
+        _(
             "A consultation request has been waiting for %(hours)s working hours "
-            "and nobody has opened it yet.\n\n"
-            "Open it in the admin (login required):\n%(url)s\n"
-        ) % {
-            "hours": settings.CONSULTATION_REMINDER_WORKING_HOURS,
-            "url": consultation_request.admin_url(),
-        }
-    return subject, body
+            "and nobody has opened it yet."
+        ),
+        consultation_request.admin_url(),
+        front_desk_language(),
+        hours=settings.CONSULTATION_REMINDER_WORKING_HOURS,
+    )
 
 
 def send_reminder(

@@ -13,12 +13,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import F
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from django_tasks import task
 
-from pages.consultation.mail import send_front_desk_mail
+from pages.consultation.mail import (
+    admin_link_message,
+    front_desk_language,
+    send_front_desk_mail,
+)
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.reminders import queue_reminder
 
@@ -49,13 +53,12 @@ def queue_front_desk_notification(
 
 def front_desk_message(consultation_request: ConsultationRequest) -> tuple[str, str]:
     """Subject and body of the front-desk mail: no name, contact or health data."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("New consultation request")
-        body = gettext(
-            "A new consultation request has arrived on the website.\n\n"
-            "Open it in the admin (login required):\n%(url)s\n"
-        ) % {"url": consultation_request.admin_url()}
-    return subject, body
+    return admin_link_message(
+        _("New consultation request"),
+        _("A new consultation request has arrived on the website."),
+        consultation_request.admin_url(),
+        front_desk_language(),
+    )
 
 
 @task()

@@ -10,7 +10,6 @@ clinic: …]". Each function fills only what is missing, so editors' work stays.
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.html import escape
 
 from wagtail.models import Page, Site
 
@@ -24,6 +23,7 @@ from pages.models import (
 )
 from treatments.models import TreatmentIndexPage
 
+from .editor_form import as_saved_by_editor, paragraph_html
 from .home import translated_values
 
 
@@ -92,7 +92,7 @@ def clinic_settings_values() -> dict:
 
 
 def paragraphs(*texts: str) -> list[dict]:
-    return [{"type": "paragraph", "value": f"<p>{escape(text)}</p>"} for text in texts]
+    return [{"type": "paragraph", "value": paragraph_html(text)} for text in texts]
 
 
 def heading(text: str) -> dict:
@@ -514,7 +514,7 @@ def ensure_home_sections(home: HomePage) -> bool:
                 changed = True
     if changed:
         with translation.override("de"):
-            home.save_revision().publish()
+            as_saved_by_editor(home).save_revision().publish()
     return changed
 
 
@@ -525,7 +525,7 @@ def ensure_page(home: HomePage, model: type[Page], content: dict):
     if existing is not None:
         return existing, False
     fields = ("title", "slug", "search_description", "intro", "body")
-    page = model(**translated_values(content, fields))
+    page = as_saved_by_editor(model(**translated_values(content, fields)))
     with translation.override("de"):
         home.add_child(instance=page)
         page.save_revision().publish()

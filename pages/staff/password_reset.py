@@ -11,7 +11,7 @@ from django.shortcuts import render
 
 from wagtail.admin.views.account import PasswordResetView
 
-from pages.consultation.abuse import RateLimit
+from clinic_site.rate_limit import RateLimit
 
 
 class ThrottledPasswordResetView(PasswordResetView):

@@ -23,9 +23,25 @@ def test_dashboard_flags_overdue_medical_review(admin_client, denervation_page):
 
 
 def test_dashboard_has_no_flag_when_reviews_are_current(admin_client, denervation_page):
+    today = datetime.date.today()
+    TreatmentPage.objects.update(
+        last_reviewed=today, next_review_due=today + datetime.timedelta(days=200)
+    )
+
     html = admin_client.get("/admin/").content.decode()
 
     assert "overdue-medical-reviews" not in html
+
+
+def test_dashboard_lists_a_live_page_never_reviewed_as_due(
+    admin_client, denervation_page
+):
+    """The demo page was published without an approval: its review is due now."""
+    html = admin_client.get("/admin/").content.decode()
+
+    assert 'id="overdue-medical-reviews' in html
+    assert f"/admin/pages/{denervation_page.pk}/edit/" in html
+    assert "Noch nie geprüft" in html
 
 
 def test_edit_form_shows_both_languages(admin_client, denervation_page):

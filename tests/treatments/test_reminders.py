@@ -3,15 +3,21 @@
 import datetime
 import io
 
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
+from wagtail.models import Site
+from wagtail.users.models import UserProfile
+
 import pytest
 
+from pages.models import ClinicSettings
 from pages.ops.scheduler import JOBS
 from tests.factories.treatments import TreatmentPageFactory
 from treatments.models import TreatmentPage
 from treatments.reminders import send_review_reminder
+from treatments.workflow import REVIEWER_GROUP_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +121,35 @@ def test_review_reminder_links_to_the_base_url_in_the_clinics_name(
     assert links
     for link in links:
         assert link.startswith("http://127.0.0.1:8123/admin/pages/"), link
+
+
+def test_each_reviewer_reads_the_reminder_in_their_admin_language(
+    pages, reviewer_with_address, django_user_model
+):
+    english = django_user_model.objects.create_user(
+        "reviewer-en", "reviewer@roc-ortho.example", "x" * 16
+    )
+    english.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
+    UserProfile.objects.create(user=english, preferred_language="en")
+
+    send_review_reminder(TODAY)
+
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects["aerztin@roc-ortho.example"].startswith("Medizinische Prüfung")
+    assert subjects["reviewer@roc-ortho.example"].startswith("Medical review")
+    assert len(mail.outbox) == 2
+
+
+def test_scheduled_reminder_goes_out_in_the_clinics_name(
+    settings, pages, reviewer_with_address
+):
+    settings.DEFAULT_FROM_EMAIL = "website@roc-ortho.example"
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.clinic_name = "ROC Ortho Aschheim"
+    clinic.save()
+
+    call_command("send_medical_review_reminders", stdout=io.StringIO())
+
+    assert mail.outbox[0].from_email == (
+        "ROC Ortho Aschheim <website@roc-ortho.example>"
+    )

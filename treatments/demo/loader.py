@@ -2,10 +2,10 @@
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.html import escape
 
 from wagtail.models import Page
 
+from pages.demo.editor_form import as_saved_by_editor, paragraph_html
 from treatments.models import BodyRegion, TreatmentIndexPage, TreatmentPage
 from treatments.sections import SECTIONS
 from treatments.workflow import ensure_medical_review_workflow
@@ -32,7 +32,7 @@ def raw_stream(items: list[tuple[str, object]]) -> list[dict]:
     raw = []
     for block_type, value in items:
         if block_type == "paragraph":
-            value = f"<p>{escape(value)}</p>"
+            value = paragraph_html(value)
         raw.append({"type": block_type, "value": value})
     return raw
 
@@ -108,7 +108,7 @@ def ensure_denervation_page(
     existing = TreatmentPage.objects.filter(slug_de=slug).first()
     if existing is not None:
         return existing, False
-    page = TreatmentPage(**treatment_values(DENERVATION, regions))
+    page = as_saved_by_editor(TreatmentPage(**treatment_values(DENERVATION, regions)))
     page.body_regions.set(
         regions[item["body_region"]] for item in DENERVATION["en"]["applications"]
     )

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -123,11 +124,16 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        """Refuse an approval by an author, however the request came."""
+        """Refuse an approval by an author, however the request came.
+
+        Returns where Wagtail's workflow action view (the dashboard's buttons)
+        leads next: the confirmation of the decision (``review_feedback``).
+        """
         page = task_state.workflow_state.content_object
         if action_name == "approve" and not self.may_approve(page, user):
             raise PermissionDenied
-        return super().on_action(task_state, user, action_name, **kwargs)
+        super().on_action(task_state, user, action_name, **kwargs)
+        return reverse("medical_review_decision", args=[page.pk])
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if self.is_reviewer(user):

@@ -1,16 +1,22 @@
 """The periodic jobs (pages.ops.scheduler) run by ``run_scheduled_jobs``."""
 
 import io
+import time
 from datetime import timedelta
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
 
 from pages.models import ConsultationRequest, StandardPage
-from pages.ops.scheduler import Job, Scheduler
+from pages.ops.scheduler import JOBS, Job, Scheduler
 from tests.factories.consultation import ConsultationRequestFactory
+from tests.staff import sign_in_staff
+from tests.treatments.utils import approve, submit_for_review
+from treatments.models import TreatmentPage
+from treatments.workflow import REVIEWER_GROUP_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +90,42 @@ def test_each_job_runs_again_when_its_interval_is_over():
     assert at_once == []
     assert a_minute_later == ["publish_scheduled"]
     assert scheduler.seconds_to_next() == pytest.approx(60)
+
+
+def test_publishing_runs_at_least_every_five_minutes():
+    """A page scheduled for a time goes live at the next run after it."""
+    [job] = [job for job in JOBS if job.command == "publish_scheduled"]
+
+    assert job.every <= timedelta(minutes=5)
+
+
+def test_a_treatment_page_approved_for_later_goes_live_when_its_time_comes(
+    client, django_user_model
+):
+    """Scheduled through the medical review: the editor sets the time, the
+    reviewer approves, the scheduler publishes once the time has come."""
+    page = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation")
+    editor = django_user_model.objects.create_user("editor", password="x" * 16)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    reviewer = django_user_model.objects.create_user("reviewer", password="x" * 16)
+    reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
+    go_live_at = timezone.localtime() + timedelta(seconds=3)
+    sign_in_staff(client, editor)
+    submit_for_review(
+        client,
+        page,
+        subtitle_de="Ab gleich",
+        go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M:%S"),
+    )
+    sign_in_staff(client, reviewer)
+    approve(client, page)
+    waiting = TreatmentPage.objects.get(pk=page.pk)
+    time.sleep(max(0.0, (go_live_at - timezone.localtime()).total_seconds()) + 0.5)
+
+    output = run_jobs_once()
+
+    assert waiting.subtitle_de != "Ab gleich"
+    assert "ran publish_scheduled" in output
+    live = TreatmentPage.objects.get(pk=page.pk)
+    assert live.subtitle_de == "Ab gleich"
+    assert live.last_reviewed == timezone.localdate()
