@@ -47,6 +47,7 @@ if settings.DEBUG:
 # Every page lives under /de/ or /en/; LocaleMiddleware sends "/" to one of them.
 urlpatterns += i18n_patterns(
     path(_("search/"), search.search, name="search"),
+    path(_("feedback/"), include("pages.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -320,6 +320,14 @@ CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
 CONSULTATION_RETENTION_CLOSED_DAYS = 180
 CONSULTATION_RETENTION_OPEN_DAYS = 365
 
+# Page feedback (pages.feedback): the page types that ask "Was this page
+# helpful?", answers and comments per client address and window, and how long
+# after the answer its comment may follow.
+PAGE_FEEDBACK_PAGE_TYPES = ("pages.standardpage", "treatments.treatmentpage")
+PAGE_FEEDBACK_RATE_LIMIT_REQUESTS = 10
+PAGE_FEEDBACK_RATE_LIMIT_WINDOW = 60 * 10
+PAGE_FEEDBACK_COMMENT_MAX_AGE = 60 * 60
+
 # Rendered pages for anonymous readers (pages.ops.page_cache), in the default cache.
 # Publishing clears them at once; this bounds what other edits (images, direct
 # database changes) leave stale. 0 turns the page cache off.

@@ -6,6 +6,7 @@ feature keeps its own in ``pages.consultation``.
 
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.page import ConsultationPage
+from pages.feedback.models import PageFeedback
 
 from .home import HomePage
 from .settings import ClinicSettings, NavigationItem
@@ -18,5 +19,6 @@ __all__ = [
     "HomePage",
     "LegalNoticePage",
     "NavigationItem",
+    "PageFeedback",
     "StandardPage",
 ]
