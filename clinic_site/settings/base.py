@@ -165,6 +165,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Django serves /media/images/ (renditions) itself only where no web server does
+# (pages.media): make run, make dev and the tests; in production nginx does.
+SERVE_MEDIA_IMAGES = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
