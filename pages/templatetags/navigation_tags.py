@@ -25,6 +25,8 @@ PLACEHOLDER = re.compile(
     r"\[(?:Von der Praxis zu ergänzen|To be supplied by the clinic)[^\[\]<>]*\]"
 )
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
+# The size link previews ask for (1.91:1), as JPEG, which every previewer reads.
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
 @register.inclusion_tag("tags/language_switch.html", takes_context=True)
@@ -75,8 +77,23 @@ def page_meta(context) -> dict:
         og_type="article" if page.depth > 2 else "website",
         og_locale=OG_LOCALES.get(language, language),
         og_locale_alternates=[OG_LOCALES[code] for code in urls if code != language],
+        og_image=og_image(request, page),
     )
     return result
+
+
+def og_image(request: HttpRequest, page: Page) -> dict | None:
+    """The page's lead image for link previews: absolute address, size, alt."""
+    image = getattr(page, "lead_image", None)
+    if image is None:
+        return None
+    rendition = image.get_rendition(OG_IMAGE_SPEC)
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": page.lead_image_alt_text,
+    }
 
 
 @register.inclusion_tag("tags/take_home_sheet.html", takes_context=True)
