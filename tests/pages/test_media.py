@@ -57,3 +57,12 @@ def test_a_post_is_not_allowed(client, media_root):
     rendition = generated_image().get_rendition("width-400")
 
     assert client.post(rendition.url).status_code == 405
+
+
+def test_the_admins_thumbnails_are_served(admin_client, media_root):
+    generated_image(title="Verlauf")
+
+    html = admin_client.get("/admin/images/").content.decode()
+    thumbnail = re.search(r'<img[^>]+src="(/media/images/[^"]+)"', html).group(1)
+
+    assert admin_client.get(thumbnail).status_code == 200

@@ -81,3 +81,19 @@ def test_decorative_lead_image_needs_no_alt_text(client, denervation_page, media
     picture = html[html.index('<figure class="figure figure--lead">') :]
     assert 'alt=""' in picture[: picture.index("</figure>")]
     assert "og:image:alt" not in html
+
+
+def test_edit_form_has_the_lead_image_in_both_languages(admin_client, denervation_page):
+    html = admin_client.get(
+        f"/admin/pages/{denervation_page.pk}/edit/"
+    ).content.decode()
+
+    for field in (
+        "lead_image",
+        "lead_image_decorative",
+        "lead_image_alt_de",
+        "lead_image_alt_en",
+        "lead_image_caption_de",
+        "lead_image_caption_en",
+    ):
+        assert f'name="{field}"' in html
