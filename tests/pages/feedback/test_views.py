@@ -227,3 +227,17 @@ def test_answers_are_rate_limited_per_address(client, denervation_page):
     assert PageFeedback.objects.count() == limit
     last = client.post(vote_url(denervation_page), {"helpful": "no"})
     assert re.search("Versuchen Sie es in einigen Minuten", last.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/de/datenschutz/", "Rückmeldung „War diese Seite hilfreich?“"),
+        ("/en/privacy/", "Feedback: “Was this page helpful?”"),
+    ],
+)
+def test_privacy_notice_explains_the_feedback(client, path, heading):
+    html = client.get(path).content.decode()
+
+    assert heading in html
+    assert "IP" in html[html.index(heading) :]
