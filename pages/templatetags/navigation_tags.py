@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 import segno
@@ -87,7 +88,13 @@ def og_image(request: HttpRequest, page: Page) -> dict | None:
     image = getattr(page, "lead_image", None)
     if image is None:
         return None
-    rendition = image.get_rendition(OG_IMAGE_SPEC)
+    try:
+        rendition = image.get_rendition(OG_IMAGE_SPEC)
+    except SourceImageIOError:
+        # The original file is missing (media not restored): share no image
+        # rather than fail the page; the page's own picture shows Wagtail's
+        # "not found" placeholder.
+        return None
     return {
         "url": request.build_absolute_uri(rendition.url),
         "width": rendition.width,

@@ -97,3 +97,12 @@ def test_edit_form_has_the_lead_image_in_both_languages(admin_client, denervatio
         "lead_image_caption_en",
     ):
         assert f'name="{field}"' in html
+
+
+def test_a_missing_image_file_leaves_the_page_readable(client, with_lead_image):
+    with_lead_image.lead_image.file.storage.delete(with_lead_image.lead_image.file.name)
+
+    response = client.get(DENERVATION_DE)
+
+    assert response.status_code == 200
+    assert "og:image" not in response.content.decode()
