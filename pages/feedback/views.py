@@ -144,9 +144,11 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
             comment = form.cleaned_data["comment"]
             if not comment:
                 return see_other(page.get_url(request))
-            if feedback is not None and not commented and not form.is_bot():
-                feedback.comment = comment
-                feedback.save(update_fields=["comment"])
+            if feedback is not None and not form.is_bot():
+                # One comment per answer, also when two tabs send at once.
+                PageFeedback.objects.filter(pk=feedback.pk, comment="").update(
+                    comment=comment
+                )
             return see_other(request.path)
         rate_limit(request).release()
         status = 400
