@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site.health import HealthCheckView
-from pages import views
+from pages import media, views
 from pages.sitemaps import PageSitemap
 from pages.staff.password_reset import ThrottledPasswordResetView
 from treatments import search
@@ -39,14 +39,16 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Without nginx (make run, make dev): image renditions only, never documents.
+if settings.SERVE_MEDIA_IMAGES:
+    urlpatterns.append(
+        path("media/images/<path:path>", media.serve_image, name="media_image")
+    )
 
 # Every page lives under /de/ or /en/; LocaleMiddleware sends "/" to one of them.
 urlpatterns += i18n_patterns(
     path(_("search/"), search.search, name="search"),
+    path(_("feedback/"), include("pages.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

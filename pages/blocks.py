@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link"]
 
@@ -65,6 +66,30 @@ def prose_blocks() -> list[tuple[str, blocks.Block]]:
     ]
 
 
+class FigureBlock(blocks.StructBlock):
+    """An image with alt text in the page's language, and an optional caption.
+
+    Wagtail's ``ImageBlock`` requires alt text unless the editor marks the image
+    as decorative; the text lives in the page's StreamField, so each language
+    has its own. Rendered as AVIF, WebP and JPEG in three widths, loaded lazily.
+    """
+
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/figure.html"
+        # No image can be assumed to exist; the preview shows the caption alone.
+        preview_value = {"caption": "Bildunterschrift"}
+
+
+def illustrated_prose_blocks() -> list[tuple[str, blocks.Block]]:
+    """Prose with images: a treatment section, a page body."""
+    return [*prose_blocks(), ("image", FigureBlock())]
+
+
 class HeadingBlock(blocks.CharBlock):
     """A section heading inside a page body (rendered as ``h2``)."""
 
@@ -89,9 +114,10 @@ class ClinicContactBlock(blocks.StaticBlock):
 
 
 def page_body_blocks() -> list[tuple[str, blocks.Block]]:
-    """The blocks of a standard page body: prose with headings and contact."""
+    """The blocks of a standard page body: prose and images with headings and
+    contact."""
     return [
         ("heading", HeadingBlock()),
-        *prose_blocks(),
+        *illustrated_prose_blocks(),
         ("clinic_contact", ClinicContactBlock()),
     ]

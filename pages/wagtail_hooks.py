@@ -1,12 +1,13 @@
-"""Wagtail admin hooks: the front desk's inbox, pages without a translation and
-staff enrolment links."""
+"""Wagtail admin hooks: the front desk's inbox, the page feedback reports, pages
+without a translation and staff enrolment links."""
 
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
@@ -20,6 +21,11 @@ from pages.consultation.admin import (
 from pages.consultation.dashboard import construct_dashboard
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.viewset import consultation_request_viewset
+from pages.feedback.reports import (
+    FeedbackCommentReportView,
+    PageFeedbackReportView,
+    feedback_permission_policy,
+)
 from pages.i18n import has_translation, translated_url
 from pages.staff.enrolment import CHANGE_USER_PERMISSION
 
@@ -71,3 +77,59 @@ def add_enrolment_link_button(user, request_user):
             icon_name="key",
             priority=50,
         )
+
+
+class PageFeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return feedback_permission_policy.user_has_permission(request.user, "view")
+
+
+# (address under /admin/reports/, view, URL name, menu label, icon)
+FEEDBACK_REPORTS = [
+    (
+        "page-feedback",
+        PageFeedbackReportView,
+        "page_feedback_report",
+        _("Page feedback"),
+        "help",
+    ),
+    (
+        "feedback-comments",
+        FeedbackCommentReportView,
+        "page_feedback_comments",
+        _("Feedback comments"),
+        "comment",
+    ),
+]
+
+
+def feedback_menu_item(index: int) -> PageFeedbackMenuItem:
+    slug, _view, url_name, label, icon = FEEDBACK_REPORTS[index]
+    return PageFeedbackMenuItem(
+        label, reverse(url_name), name=slug, icon_name=icon, order=860 + index
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_page_feedback_menu_item():
+    return feedback_menu_item(0)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_comments_menu_item():
+    return feedback_menu_item(1)
+
+
+@hooks.register("register_admin_urls")
+def register_page_feedback_report_urls():
+    urls = []
+    for slug, view, url_name, _label, _icon in FEEDBACK_REPORTS:
+        urls += [
+            path(f"reports/{slug}/", view.as_view(), name=url_name),
+            path(
+                f"reports/{slug}/results/",
+                view.as_view(results_only=True),
+                name=f"{url_name}_results",
+            ),
+        ]
+    return urls

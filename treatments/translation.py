@@ -20,6 +20,8 @@ class TreatmentPageTranslationOptions(TranslationOptions):
     fields = (
         "subtitle",
         "summary",
+        "lead_image_alt",
+        "lead_image_caption",
         *(section.field for section in SECTIONS),
         *(f"{section.field}_heading" for section in SECTIONS),
     )

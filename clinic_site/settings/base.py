@@ -166,6 +166,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Django serves /media/images/ (renditions) itself only where no web server does
+# (pages.media): make run, make dev and the tests; in production nginx does.
+SERVE_MEDIA_IMAGES = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -329,6 +332,14 @@ CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
 # closing; every other status (new, contacted, appointment booked) after arrival.
 CONSULTATION_RETENTION_CLOSED_DAYS = 180
 CONSULTATION_RETENTION_OPEN_DAYS = 365
+
+# Page feedback (pages.feedback): the page types that ask "Was this page
+# helpful?", answers and comments per client address and window, and how long
+# after the answer its comment may follow.
+PAGE_FEEDBACK_PAGE_TYPES = ("pages.standardpage", "treatments.treatmentpage")
+PAGE_FEEDBACK_RATE_LIMIT_REQUESTS = 10
+PAGE_FEEDBACK_RATE_LIMIT_WINDOW = 60 * 10
+PAGE_FEEDBACK_COMMENT_MAX_AGE = 60 * 60
 
 # Rendered pages for anonymous readers (pages.ops.page_cache), in the default cache.
 # Publishing clears them at once; this bounds what other edits (images, direct

@@ -61,3 +61,6 @@ SALT_KEY = "dev-only-field-encryption-salt"
 CONSULTATION_SEARCH_KEY = "dev-only-search-index-key"
 
 DEMO_ADMIN_ALLOWED = True
+
+# No nginx in front: Django sends the image renditions (pages.media).
+SERVE_MEDIA_IMAGES = True

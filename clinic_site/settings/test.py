@@ -35,6 +35,9 @@ STORAGES = {
 
 DEMO_ADMIN_ALLOWED = True
 
+# No nginx in front: Django sends the image renditions (pages.media).
+SERVE_MEDIA_IMAGES = True
+
 # Tests that serve a site of their own (backup round trip) keep its uploads apart.
 if os.environ.get("DJANGO_MEDIA_ROOT"):
     MEDIA_ROOT = Path(os.environ["DJANGO_MEDIA_ROOT"])

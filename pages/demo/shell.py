@@ -238,6 +238,19 @@ def privacy_page() -> dict:
                     "Datenschutzbestimmungen gelten. Vorher wird nichts von diesen "
                     "Anbietern geladen.",
                 ),
+                heading("Rückmeldung „War diese Seite hilfreich?“"),
+                *paragraphs(
+                    "Unter Behandlungs- und Informationsseiten können Sie mit Ja "
+                    "oder Nein antworten und freiwillig einen kurzen Kommentar "
+                    "schreiben. Gespeichert werden nur die Seite, die Sprache, "
+                    "Ihre Antwort, der Kommentar und der Tag: keine IP-Adresse, "
+                    "kein Cookie. E-Mail-Adressen und Telefonnummern im Kommentar "
+                    "werden vor dem Speichern entfernt; bitte schreiben Sie nichts "
+                    "über Ihre Gesundheit. Gegen massenhaftes Absenden zählt der "
+                    "Server die Antworten je Verbindung zehn Minuten lang unter "
+                    "einem Hashwert der IP-Adresse (Art. 6 Abs. 1 lit. f DSGVO).",
+                    todo("de", "Speicherdauer der Rückmeldungen"),
+                ),
                 heading("Ihre Rechte"),
                 bullets(
                     "Auskunft über Ihre Daten (Art. 15 DSGVO)",
@@ -317,6 +330,18 @@ def privacy_page() -> dict:
                     "Only then does your browser connect to YouTube or Vimeo, and "
                     "their privacy policies apply. Before that, nothing is loaded "
                     "from these providers.",
+                ),
+                heading("Feedback: “Was this page helpful?”"),
+                *paragraphs(
+                    "Below treatment and information pages you can answer yes or "
+                    "no and, if you wish, write a short comment. Only the page, "
+                    "the language, your answer, the comment and the day are "
+                    "stored: no IP address, no cookie. Email addresses and phone "
+                    "numbers in a comment are removed before it is stored; please "
+                    "write nothing about your health. Against mass sending, the "
+                    "server counts answers per connection for ten minutes under a "
+                    "hash of the IP address (Art. 6(1)(f) GDPR).",
+                    todo("en", "how long feedback is kept"),
                 ),
                 heading("Your rights"),
                 bullets(

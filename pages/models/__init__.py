@@ -7,6 +7,7 @@ feature keeps its own in ``pages.consultation``.
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.page import ConsultationPage
 from pages.encryption import FieldEncryptionCanary
+from pages.feedback.models import PageFeedback
 from pages.staff.models import EnrolmentLink
 
 from .home import HomePage
@@ -22,5 +23,6 @@ __all__ = [
     "HomePage",
     "LegalNoticePage",
     "NavigationItem",
+    "PageFeedback",
     "StandardPage",
 ]

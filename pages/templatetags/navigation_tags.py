@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 import segno
@@ -25,6 +26,8 @@ PLACEHOLDER = re.compile(
     r"\[(?:Von der Praxis zu ergänzen|To be supplied by the clinic)[^\[\]<>]*\]"
 )
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
+# The size link previews ask for (1.91:1), as JPEG, which every previewer reads.
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
 @register.inclusion_tag("tags/language_switch.html", takes_context=True)
@@ -75,8 +78,29 @@ def page_meta(context) -> dict:
         og_type="article" if page.depth > 2 else "website",
         og_locale=OG_LOCALES.get(language, language),
         og_locale_alternates=[OG_LOCALES[code] for code in urls if code != language],
+        og_image=og_image(request, page),
     )
     return result
+
+
+def og_image(request: HttpRequest, page: Page) -> dict | None:
+    """The page's lead image for link previews: absolute address, size, alt."""
+    image = getattr(page, "lead_image", None)
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(OG_IMAGE_SPEC)
+    except SourceImageIOError:
+        # The original file is missing (media not restored): share no image
+        # rather than fail the page; the page's own picture shows Wagtail's
+        # "not found" placeholder.
+        return None
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": page.lead_image_alt_text,
+    }
 
 
 @register.inclusion_tag("tags/take_home_sheet.html", takes_context=True)

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
+from PIL import Image as PillowImage
 
 from clinic_site.settings.base import (
     CONSULTATION_MIN_FILL_SECONDS,
@@ -147,3 +148,21 @@ def test_the_access_log_holds_paths_without_query_strings(site):
     log = site.log.read_text()
     assert '"GET /de/suche/ HTTP/1.1" 200' in log
     assert search_term not in log
+
+
+def test_image_renditions_are_served_and_documents_are_not(site):
+    images = site.media_root / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    PillowImage.new("RGB", (4, 3), "grey").save(images / "grey.width-400.webp")
+    documents = site.media_root / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "private.pdf").write_bytes(b"%PDF-1.4")
+
+    image = requests.get(f"{site.url}/media/images/grey.width-400.webp", timeout=30)
+    document = requests.get(f"{site.url}/media/documents/private.pdf", timeout=30)
+
+    assert image.status_code == 200
+    assert image.headers["Content-Type"] == "image/webp"
+    assert image.headers["X-Content-Type-Options"] == "nosniff"
+    assert "Set-Cookie" not in image.headers
+    assert document.status_code == 404

@@ -39,6 +39,7 @@ class ServedSite:
     static_root: Path
     log: Path
     mail_dir: Path
+    media_root: Path
 
     def static_url(self, name: str) -> str:
         """The address of a static file under its hashed name, from the manifest."""
@@ -140,7 +141,11 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
         try:
             wait_until_up(f"{url}/de/", process, log)
             yield ServedSite(
-                url=url, static_root=tmp / "static", log=log, mail_dir=tmp / "mail"
+                url=url,
+                static_root=tmp / "static",
+                log=log,
+                mail_dir=tmp / "mail",
+                media_root=tmp / "media",
             )
         finally:
             for running in (process, worker):

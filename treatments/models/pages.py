@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from pages.blocks import prose_blocks
+from pages.blocks import illustrated_prose_blocks, prose_blocks
 from pages.i18n import BilingualPreviewMixin
 from treatments.blocks import (
     ApplicationBlock,
@@ -125,11 +125,39 @@ def prose_field(**kwargs) -> StreamField:
     return StreamField(prose_blocks(), blank=True, **kwargs)
 
 
+def illustrated_field(**kwargs) -> StreamField:
+    """A section's prose, which may hold images."""
+    return StreamField(illustrated_prose_blocks(), blank=True, **kwargs)
+
+
 class TreatmentPage(BilingualPreviewMixin, Page):
     """A treatment explained in structured sections, with medical review dates."""
 
     subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
     summary = prose_field(verbose_name=_("summary"))
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown under the heading, and when the page is shared."),
+    )
+    lead_image_decorative = models.BooleanField(
+        _("lead image is decorative"),
+        default=False,
+        help_text=_("It adds nothing that the text does not say: no alt text."),
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    lead_image_caption = models.CharField(
+        _("lead image caption"), max_length=250, blank=True
+    )
     body_regions = ParentalManyToManyField(
         BodyRegion,
         blank=True,
@@ -144,15 +172,15 @@ class TreatmentPage(BilingualPreviewMixin, Page):
     )
 
     what_it_is_heading = heading_field("what_it_is")
-    what_it_is = prose_field(verbose_name=_("what it is"))
+    what_it_is = illustrated_field(verbose_name=_("what it is"))
     how_it_works_heading = heading_field("how_it_works")
     how_it_works = StreamField(
-        [*prose_blocks(), ("variants", VariantListBlock())],
+        [*illustrated_prose_blocks(), ("variants", VariantListBlock())],
         blank=True,
         verbose_name=_("how it works"),
     )
     indications_heading = heading_field("indications")
-    indications = prose_field(verbose_name=_("indications"))
+    indications = illustrated_field(verbose_name=_("indications"))
     applications_heading = heading_field("applications")
     applications = StreamField(
         [("application", ApplicationBlock())],
@@ -160,11 +188,11 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         verbose_name=_("typical applications"),
     )
     contraindications_heading = heading_field("contraindications")
-    contraindications = prose_field(verbose_name=_("contraindications"))
+    contraindications = illustrated_field(verbose_name=_("contraindications"))
     diagnosis_heading = heading_field("diagnosis")
-    diagnosis = prose_field(verbose_name=_("diagnosis"))
+    diagnosis = illustrated_field(verbose_name=_("diagnosis"))
     diagnostic_test_heading = heading_field("diagnostic_test")
-    diagnostic_test = prose_field(verbose_name=_("diagnostic test block"))
+    diagnostic_test = illustrated_field(verbose_name=_("diagnostic test block"))
     procedure_steps_heading = heading_field("procedure_steps")
     procedure_steps = StreamField(
         [("stage", ProcedureStageBlock())],
@@ -176,17 +204,17 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         [("video", VideoBlock())], blank=True, verbose_name=_("videos")
     )
     effect_heading = heading_field("effect")
-    effect = prose_field(verbose_name=_("onset and duration of the effect"))
+    effect = illustrated_field(verbose_name=_("onset and duration of the effect"))
     making_the_most_heading = heading_field("making_the_most")
-    making_the_most = prose_field(verbose_name=_("making the most of it"))
+    making_the_most = illustrated_field(verbose_name=_("making the most of it"))
     benefits_heading = heading_field("benefits")
-    benefits = prose_field(verbose_name=_("benefits"))
+    benefits = illustrated_field(verbose_name=_("benefits"))
     side_effects_heading = heading_field("side_effects")
-    side_effects = prose_field(verbose_name=_("side effects"))
+    side_effects = illustrated_field(verbose_name=_("side effects"))
     rare_risks_heading = heading_field("rare_risks")
-    rare_risks = prose_field(verbose_name=_("rare risks"))
+    rare_risks = illustrated_field(verbose_name=_("rare risks"))
     treatment_plan_heading = heading_field("treatment_plan")
-    treatment_plan = prose_field(verbose_name=_("place in the treatment plan"))
+    treatment_plan = illustrated_field(verbose_name=_("place in the treatment plan"))
     faq_heading = heading_field("faq")
     faq = StreamField(
         [("question", FAQItemBlock())],
@@ -194,7 +222,7 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         verbose_name=_("frequently asked questions"),
     )
     consultation_heading = heading_field("consultation")
-    consultation = prose_field(verbose_name=_("consultation"))
+    consultation = illustrated_field(verbose_name=_("consultation"))
 
     reviewed_by = models.CharField(
         _("medically reviewed by"),
@@ -230,6 +258,15 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         *Page.content_panels,
         FieldPanel("subtitle"),
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_decorative"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+            ],
+            heading=_("Lead image"),
+        ),
         FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
         *[
             MultiFieldPanel(
@@ -279,6 +316,7 @@ class TreatmentPage(BilingualPreviewMixin, Page):
 
     def clean(self):
         super().clean()
+        self.clean_lead_image()
         standard = settings.MEDICAL_REVIEW_INTERVAL_MONTHS
         if self.review_interval_months and self.review_interval_months > standard:
             raise ValidationError(
@@ -289,6 +327,27 @@ class TreatmentPage(BilingualPreviewMixin, Page):
                     )
                 }
             )
+
+    def clean_lead_image(self) -> None:
+        """Alt text in every language the page has, unless the image is
+        decorative (as Wagtail's ``ImageBlock`` asks in the sections)."""
+        if self.lead_image is None or self.lead_image_decorative:
+            return
+        missing = {
+            f"lead_image_alt_{code}": _(
+                "Add alt text for the lead image or mark it as decorative."
+            )
+            for code, _name in settings.LANGUAGES
+            if getattr(self, f"title_{code}", None)
+            and not getattr(self, f"lead_image_alt_{code}", None)
+        }
+        if missing:
+            raise ValidationError(missing)
+
+    @property
+    def lead_image_alt_text(self) -> str:
+        """The lead image's ``alt``: empty when it is decorative."""
+        return "" if self.lead_image_decorative else self.lead_image_alt
 
     def with_content_json(self, content):
         """Keep the recorded medical review when a revision is loaded or published.
