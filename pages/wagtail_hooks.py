@@ -18,6 +18,7 @@ from pages.consultation.dashboard import construct_dashboard
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.viewset import consultation_request_viewset
 from pages.i18n import has_translation, translated_url
+from pages.routing import warm_site_root_paths
 
 register_permission_policy(
     ConsultationRequest, ConsultationRequestPermissionPolicy(ConsultationRequest)
@@ -43,6 +44,12 @@ def register_consultation_request_log_actions(actions):
     actions.register_action(
         EXPORT_ACTION, _("Export consultation requests"), _("Exported the request")
     )
+
+
+@hooks.register("before_serve_page")
+def read_site_root_paths(page, request, serve_args, serve_kwargs):
+    """Every page links both languages: read their site root paths at once."""
+    warm_site_root_paths()
 
 
 @hooks.register("before_serve_page")
