@@ -2,17 +2,18 @@
 
 Wagtail finds a page by walking the tree from the site's root: two queries per
 level (the children, then the specific page), and two more to check view
-restrictions (the ancestors, then their restrictions). Here a descendant of the
-site's root is found by its ``url_path`` in one query that also brings the
-specific page (``select_related`` over every page type) and says whether any
-restriction or alias lies on the way. ``pages.views.serve`` (Wagtail's own
-``serve`` with this lookup first) uses it: the route cannot be a page method,
-since wagtail-modeltranslation replaces ``route`` on every translated page type.
+restrictions (the ancestors, then their restrictions). Here the page (the site's
+root, or a descendant by its ``url_path`` in the reader's language) is found in
+one query that also brings the specific page (``select_related`` over every page
+type) and says whether any restriction or alias lies on the way.
+``pages.views.serve`` (Wagtail's own ``serve`` with this lookup first) uses it:
+the route cannot be a page method, since wagtail-modeltranslation replaces
+``route`` on every translated page type.
 Only the common case is shortened; whatever it does not cover takes Wagtail's
 own way (``Page.route_for_request``), so Wagtail's behaviour stays:
 
-- the site's root page itself, or one of its sub-routes (``RoutablePageMixin``),
-  or no page at that address (a sub-route further down, a slug that only
+- a sub-route of the site's root page (``RoutablePageMixin``), or no page at
+  that address (a sub-route further down, a slug that only
   modeltranslation's fallback finds, a 404): Wagtail's walk;
 - a restriction or an alias on the way: Wagtail's ``get_view_restrictions``;
 - the found page still routes itself (``route(request, [])``): its own
@@ -94,15 +95,13 @@ def specific_relations() -> list[str]:
     return names
 
 
-def descendant_by_path(root: Page, path_components: list[str]) -> Page | None:
-    """The specific page at ``path_components`` below ``root``, or None.
+def specific_page(pages: QuerySet) -> Page | None:
+    """The specific version of the first of ``pages``, or None, in one query.
 
-    One query. The page knows whether Wagtail's restriction check is needed.
+    The page knows whether Wagtail's restriction check is needed.
     """
-    url_path = root.url_path + "/".join(path_components) + "/"
     page = (
-        Page.objects.filter(url_path=url_path, path__startswith=root.path)
-        .select_related(*specific_relations())
+        pages.select_related(*specific_relations())
         .annotate(restricted=restricted_on_path(), aliased=aliased_on_path())
         .order_by("path")
         .first()
@@ -118,6 +117,16 @@ def descendant_by_path(root: Page, path_components: list[str]) -> Page | None:
         specific = page.specific
     specific.view_restrictions_apply = page.restricted or page.aliased
     return specific
+
+
+def page_at(root: Page, path_components: list[str]) -> Page | None:
+    """The specific page at ``path_components`` below ``root`` (or ``root``)."""
+    if not path_components:
+        return specific_page(Page.objects.filter(pk=root.pk))
+    url_path = root.url_path + "/".join(path_components) + "/"
+    return specific_page(
+        Page.objects.filter(url_path=url_path, path__startswith=root.path)
+    )
 
 
 def is_sub_route(root: Page, path_components: list[str]) -> bool:
@@ -143,10 +152,10 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         return request._wagtail_route_for_request
     site = Site.find_for_request(request)
     components = [component for component in path.split("/") if component]
-    if site is not None and components:
+    if site is not None:
         root = site.root_page.localized
         if root.live and not is_sub_route(root, components):
-            page = descendant_by_path(root, components)
+            page = page_at(root, components)
             if page is not None:
                 try:
                     request._wagtail_route_for_request = page.route(request, [])
