@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
@@ -49,6 +49,9 @@ if settings.SERVE_MEDIA_IMAGES:
 urlpatterns += i18n_patterns(
     path(_("search/"), search.search, name="search"),
     path(_("feedback/"), include("pages.feedback.urls")),
+    # Wagtail's page view with a quicker route (pages/routing.py), under
+    # Wagtail's name; its other addresses (under _util/) stay Wagtail's.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,11 +5,14 @@ from django.contrib.sitemaps import Sitemap
 
 from wagtail.models import Page
 
+from pages.routing import public
+
 
 class PageSitemap(Sitemap):
     """Django's i18n sitemap over Wagtail pages.
 
-    Each page is listed once per language it has a title in, with
+    Each page is listed once per language it has a title in (a German-only page
+    is not in the English list), with
     ``xhtml:link`` alternates for every language and ``x-default`` (German).
     Addresses take the host of the request, as the canonical links do.
     """
@@ -19,7 +22,7 @@ class PageSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return list(Page.objects.live().public().filter(depth__gt=1).order_by("path"))
+        return list(public(Page.objects.live().filter(depth__gt=1)).order_by("path"))
 
     def get_languages_for_item(self, item: Page) -> list[str]:
         return [

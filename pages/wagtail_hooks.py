@@ -27,6 +27,7 @@ from pages.feedback.reports import (
     feedback_permission_policy,
 )
 from pages.i18n import has_translation, translated_url
+from pages.routing import warm_site_root_paths
 from pages.staff.enrolment import CHANGE_USER_PERMISSION
 
 register_permission_policy(
@@ -53,6 +54,12 @@ def register_consultation_request_log_actions(actions):
     actions.register_action(
         EXPORT_ACTION, _("Export consultation requests"), _("Exported the request")
     )
+
+
+@hooks.register("before_serve_page")
+def read_site_root_paths(page, request, serve_args, serve_kwargs):
+    """Every page links both languages: read their site root paths at once."""
+    warm_site_root_paths()
 
 
 @hooks.register("before_serve_page")

@@ -78,6 +78,15 @@ def demo_site(db):
 
 
 @pytest.fixture
+def queued_tasks(settings):
+    """Tasks (search and reference index updates) wait in a queue, as they do in
+    production until the worker runs them: building a big site gets quicker."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+
+
+@pytest.fixture
 def site(home_page):
     Site.objects.all().delete()
     return Site.objects.create(

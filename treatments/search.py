@@ -50,6 +50,7 @@ from django.utils.translation import gettext
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from pages.i18n import has_translation
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 QUERY_MAX_LENGTH = 100
@@ -207,6 +208,10 @@ def search_treatments(query: str, language: str) -> list[Hit]:
         return []
     hits = []
     for page in candidates(query, language):
+        # Not found in a language it has no version in: modeltranslation would
+        # search its German text under English.
+        if not has_translation(page, language):
+            continue
         texts = field_texts(page, language)
         page_score = score(texts, terms)
         if page_score is not None:

@@ -20,6 +20,7 @@ from pages.consultation.models import (
     MESSAGE_MAX_LENGTH,
     ConsultationRequest,
 )
+from pages.routing import public, translated_q
 from treatments.models import BodyRegion, TreatmentPage
 
 TOPIC_UNSURE = "unsure"
@@ -162,6 +163,7 @@ class ConsultationRequestForm(forms.ModelForm):
 
     def __init__(self, *args, language: str = "de", initial_treatment=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.language = language
         self.fields["topic"].choices = self.topic_choices()
         self.fields["topic"].initial = self.initial_topic(initial_treatment)
         self.fields["contact_method"].initial = ConsultationRequest.ContactMethod.EMAIL
@@ -188,8 +190,13 @@ class ConsultationRequestForm(forms.ModelForm):
         self.fields["preferred_language"].labels_in_own_language = True
 
     def topic_choices(self) -> list:
-        treatments = sorted(
-            TreatmentPage.objects.live().public(), key=lambda page: page.title
+        # Only treatments with a version in the reader's language (an English
+        # reader is never offered a German-only page), sorted by that title.
+        treatments = list(
+            public(TreatmentPage.objects.live())
+            .filter(translated_q(self.language))
+            .defer_streamfields()
+            .order_by("title")
         )
         regions = list(BodyRegion.objects.all())
         choices = [(TOPIC_UNSURE, _("Not sure yet"))]

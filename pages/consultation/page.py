@@ -24,11 +24,14 @@ from pages.consultation.forms import ConsultationRequestForm
 from pages.consultation.models import ConsultationRequest
 from pages.consultation.tasks import queue_front_desk_notification
 from pages.i18n import BilingualPreviewMixin
+from pages.routing import ViewRestrictionMixin
 
 logger = logging.getLogger(__name__)
 
 
-class ConsultationPage(BilingualPreviewMixin, RoutablePageMixin, Page):
+class ConsultationPage(
+    BilingualPreviewMixin, ViewRestrictionMixin, RoutablePageMixin, Page
+):
     """The consultation request form; its thank-you page is a sub-route."""
 
     intro = models.TextField(
@@ -63,6 +66,9 @@ class ConsultationPage(BilingualPreviewMixin, RoutablePageMixin, Page):
     subpage_types: list[str] = []
     max_count = 1
 
+    # Read with the page when it is served (``pages.routing``).
+    route_select_related = ["privacy_page"]
+
     landing_page_template = "pages/consultation_page_landing.html"
     rate_limited_template = "pages/consultation_page_rate_limited.html"
 
@@ -74,7 +80,7 @@ class ConsultationPage(BilingualPreviewMixin, RoutablePageMixin, Page):
         if "form" not in context:
             context["form"] = self.get_form(request)
         context["privacy_url"] = (
-            self.privacy_page.specific.get_url(request)
+            self.privacy_page.get_url(request)
             if self.privacy_page and self.privacy_page.live
             else ""
         )

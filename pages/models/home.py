@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,11 +12,12 @@ from wagtail.search import index
 from pages.blocks import prose_blocks
 from pages.consultation.page import ConsultationPage
 from pages.i18n import UNTRANSLATED_PATHS, BilingualPreviewMixin
+from pages.routing import ViewRestrictionMixin, public, translated_q
 from treatments.models import BodyRegion, TreatmentIndexPage
 
 
 # The sub-route of the home page that says "this page is not translated".
-class HomePage(BilingualPreviewMixin, RoutablePageMixin, Page):
+class HomePage(BilingualPreviewMixin, ViewRestrictionMixin, RoutablePageMixin, Page):
     """The root of the site: one per site, shared by both languages.
 
     Its ``untranslated`` sub-route is where the language switch sends a reader
@@ -67,18 +69,26 @@ class HomePage(BilingualPreviewMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatment_index"] = (
-            TreatmentIndexPage.objects.child_of(self).live().public().first()
-        )
+        language = translation.get_language()
+        # Both links in one query; the template needs their titles and addresses.
+        first = {}
+        for page in public(
+            Page.objects.child_of(self)
+            .live()
+            .type(TreatmentIndexPage, ConsultationPage)
+            .order_by("path")
+        ):
+            first.setdefault(page.specific_class, page)
+        context["treatment_index"] = first.get(TreatmentIndexPage)
+        context["consultation_page"] = first.get(ConsultationPage)
         context["regions"] = (
             BodyRegion.objects.filter(
-                treatments__live=True, treatments__view_restrictions__isnull=True
+                translated_q(language, "treatments__"),
+                treatments__live=True,
+                treatments__view_restrictions__isnull=True,
             )
             .distinct()
             .order_by("sort_order", "name")
-        )
-        context["consultation_page"] = (
-            ConsultationPage.objects.child_of(self).live().public().first()
         )
         return context
 

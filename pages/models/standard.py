@@ -10,9 +10,10 @@ from wagtail.search import index
 
 from pages.blocks import page_body_blocks
 from pages.i18n import BilingualPreviewMixin
+from pages.routing import ViewRestrictionMixin
 
 
-class StandardPage(BilingualPreviewMixin, Page):
+class StandardPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
     """A page of prose: the clinic, the privacy notice, accessibility statement."""
 
     intro = models.TextField(
@@ -37,7 +38,7 @@ class StandardPage(BilingualPreviewMixin, Page):
         verbose_name_plural = _("standard pages")
 
 
-class LegalNoticePage(BilingualPreviewMixin, Page):
+class LegalNoticePage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
     """The Impressum (section 5 DDG): its facts come from the site settings."""
 
     intro = models.TextField(_("introduction"), blank=True)

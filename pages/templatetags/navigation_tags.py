@@ -16,7 +16,7 @@ import segno
 
 from pages.consultation.page import ConsultationPage
 from pages.i18n import alternate_urls, has_translation
-from pages.models.settings import ClinicSettings
+from pages.models.settings import ClinicSettings, NavigationItem
 from pages.ops import page_cache
 
 register = template.Library()
@@ -170,7 +170,19 @@ def build_shell(site: Site, request: HttpRequest) -> dict:
         .first()
     )
     consultation_url = (consultation.get_url(request) or "") if consultation else ""
-    clinic = ClinicSettings.base_queryset().filter(site=site).first()
+    # The settings, their footer pages and the navigation in one query.
+    items = list(
+        NavigationItem.objects.filter(settings__site=site)
+        .select_related(
+            "page", *(f"settings__{name}" for name in ClinicSettings.select_related)
+        )
+        .order_by("sort_order")
+    )
+    clinic = (
+        items[0].settings
+        if items
+        else ClinicSettings.base_queryset().filter(site=site).first()
+    )
     if clinic is None:
         return {
             "name": site.site_name or settings.WAGTAIL_SITE_NAME,
@@ -178,7 +190,6 @@ def build_shell(site: Site, request: HttpRequest) -> dict:
             "consultation_url": consultation_url,
         }
     language = translation.get_language()
-    items = clinic.navigation_items.select_related("page").order_by("sort_order")
     # Pages without a version in the reader's language are left out.
     nav = [
         {"url": item.page.get_url(request), "label": item.label or item.page.title}

@@ -9,7 +9,7 @@ import pytest
 from tests.factories.treatments import TreatmentPageFactory
 from tests.pages.conftest import page_html
 from treatments import search
-from treatments.models import TreatmentIndexPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 DENERVATION = {
     "de": "/de/behandlungen/denervation-thermokoagulation/",
@@ -44,6 +44,15 @@ def test_german_word_does_not_find_the_english_page(client, demo_site):
     assert result_links(html) == []
     assert "0 results for “Knie”" in html
     assert "No treatment page matches your search." in html
+
+
+def test_english_search_leaves_out_german_only_pages(client, demo_site):
+    TreatmentPage.objects.filter(slug_de="denervation-thermokoagulation").update(
+        title_en=""
+    )
+
+    assert result_links(page_html(client, "/en/search/?q=knee")) == []
+    assert result_links(page_html(client, "/de/suche/?q=Knie")) == [DENERVATION["de"]]
 
 
 def test_empty_search_asks_for_a_word(client, demo_site):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 
 from pages.blocks import illustrated_prose_blocks, prose_blocks
 from pages.i18n import BilingualPreviewMixin
+from pages.routing import ViewRestrictionMixin, public, translated_q
 from treatments.blocks import (
     ApplicationBlock,
     FAQItemBlock,
@@ -28,6 +29,7 @@ from treatments.blocks import (
 )
 from treatments.sections import SECTIONS
 
+from .listing import fill_groups, region_groups
 from .review import (
     REVIEW_RECORD_FIELDS,
     ReviewedBy,
@@ -59,7 +61,7 @@ class BodyRegion(models.Model):
         return self.name
 
 
-class TreatmentIndexPage(BilingualPreviewMixin, Page):
+class TreatmentIndexPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
     """Lists the treatments, grouped by body region, filterable without script."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -79,29 +81,34 @@ class TreatmentIndexPage(BilingualPreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        regions = list(BodyRegion.objects.all())
+        language = translation.get_language()
+        # Live, public treatments with a version in the reader's language.
+        links = public(
+            TreatmentPage.body_regions.through.objects.filter(
+                translated_q(language, "treatmentpage__"),
+                treatmentpage__live=True,
+                treatmentpage__path__startswith=self.path,
+            ).select_related("bodyregion"),
+            outer="treatmentpage__path",
+        )
+        groups = region_groups(links)
+        selected = next(
+            (g for g in groups if g.region.slug == request.GET.get("region")), None
+        )
+        shown = [selected] if selected else groups
+        ids = {pk for group in shown for pk in group.treatment_ids}
         treatments = list(
-            TreatmentPage.objects.child_of(self)
-            .live()
-            .public()
-            .prefetch_related("body_regions")
+            TreatmentPage.objects.filter(pk__in=ids)
+            .defer_streamfields()
             .order_by("title")
         )
-        selected = next(
-            (r for r in regions if r.slug == request.GET.get("region")), None
-        )
-        groups = [
-            {
-                "region": region,
-                "treatments": [t for t in treatments if region in t.body_regions.all()],
-            }
-            for region in ([selected] if selected else regions)
-        ]
+        fill_groups(shown, treatments, request.GET.get("page"))
         context.update(
-            regions=regions,
-            selected_region=selected,
-            region_groups=[g for g in groups if g["treatments"]],
-            treatments=treatments,
+            regions=[group.region for group in groups],
+            region_counts=groups,
+            selected_region=selected.region if selected else None,
+            region_groups=shown,
+            treatment_count=len({pk for g in groups for pk in g.treatment_ids}),
         )
         return context
 
@@ -130,7 +137,7 @@ def illustrated_field(**kwargs) -> StreamField:
     return StreamField(illustrated_prose_blocks(), blank=True, **kwargs)
 
 
-class TreatmentPage(BilingualPreviewMixin, Page):
+class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
     """A treatment explained in structured sections, with medical review dates."""
 
     subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
@@ -368,7 +375,11 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         ).values("to_treatmentpage")
         context["related_treatments"] = list(
             Page.objects.live()
-            .filter(view_restrictions__isnull=True, pk__in=related_ids)
+            .filter(
+                translated_q(translation.get_language()),
+                view_restrictions__isnull=True,
+                pk__in=related_ids,
+            )
             .order_by("title")
         )
         return context

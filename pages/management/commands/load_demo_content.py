@@ -15,7 +15,9 @@ from pages.demo.shell import (
     ensure_information_pages,
     link_consent_to_privacy,
 )
+from pages.ops import page_cache
 from pages.staff.two_factor import APP_DEVICE_NAME, secret_in_groups
+from treatments.demo.generated import ensure_generated_treatments
 from treatments.demo.loader import (
     ensure_body_regions,
     ensure_denervation_page,
@@ -41,8 +43,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Delete the demo pages first and build them anew.",
         )
+        parser.add_argument(
+            "--treatments",
+            type=int,
+            default=0,
+            metavar="N",
+            help=(
+                "Also make sure N generated placeholder treatment pages exist in "
+                "both languages (test content for measuring, never by default)."
+            ),
+        )
 
-    def handle(self, *args, reset: bool = False, **options) -> None:
+    def handle(
+        self, *args, reset: bool = False, treatments: int = 0, **options
+    ) -> None:
+        if treatments < 0:
+            raise CommandError("--treatments needs a number of 0 or more.")
         if reset:
             self.delete_site_pages()
         home, created = ensure_home_page()
@@ -52,6 +68,13 @@ class Command(BaseCommand):
         self.report("treatment index", index, created)
         denervation, created = ensure_denervation_page(index, regions)
         self.report("treatment page", denervation, created)
+        if treatments:
+            added = ensure_generated_treatments(index, treatments)
+            page_cache.clear()
+            self.stdout.write(
+                f"generated test treatments: {treatments} ({added} added; "
+                "placeholder text, not for a real site)"
+            )
         consultation, created = ensure_consultation_page(home)
         self.report("consultation page", consultation, created)
         pages = {}

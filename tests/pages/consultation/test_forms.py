@@ -1,3 +1,5 @@
+from django.utils import translation
+
 import pytest
 
 from pages.consultation.forms import ConsultationRequestForm
@@ -37,6 +39,29 @@ def test_topics_are_live_treatments_body_regions_and_not_sure(home_page):
     assert f"treatment-{live.pk}" in values
     assert f"treatment-{draft.pk}" not in values
     assert f"region-{region.pk}" in values
+
+
+def treatment_labels(form: ConsultationRequestForm) -> list[str]:
+    return [
+        label
+        for _group, options in form.fields["topic"].choices
+        if isinstance(options, list)
+        for value, label in options
+        if value.startswith("treatment-")
+    ]
+
+
+def test_english_topics_leave_out_german_only_treatments(home_page):
+    index = TreatmentIndexPageFactory(parent=home_page)
+    TreatmentPageFactory(parent=index, title_de="Nur Deutsch", title_en="")
+    TreatmentPageFactory(parent=index, title_de="Beide", title_en="Both")
+
+    with translation.override("en"):
+        assert treatment_labels(ConsultationRequestForm(language="en")) == ["Both"]
+    assert treatment_labels(ConsultationRequestForm(language="de")) == [
+        "Beide",
+        "Nur Deutsch",
+    ]
 
 
 def test_unknown_treatment_in_the_address_falls_back_to_not_sure():
