@@ -115,3 +115,27 @@ def test_publishing_purges_both_languages_and_the_index(proxy):
         assert NEW_TITLE[language] in page.text, language
         assert index.headers["X-Cache"] == "MISS", language
         assert NEW_TITLE[language] in index.text, language
+
+
+def test_one_kept_copy_serves_readers_with_and_without_gzip(proxy):
+    _site, edge = proxy
+    get(edge, PAGE["en"])
+
+    plain = get(edge, PAGE["en"], headers={"Accept-Encoding": "identity"})
+    gzipped = get(edge, PAGE["en"], headers={"Accept-Encoding": "gzip"})
+
+    assert plain.headers["X-Cache"] == gzipped.headers["X-Cache"] == "HIT"
+    assert "Content-Encoding" not in plain.headers
+    assert gzipped.headers["Content-Encoding"] == "gzip"
+    assert plain.text == gzipped.text
+
+
+def test_static_files_are_left_to_whitenoise(proxy):
+    site, edge = proxy
+    path = site.static_url("css/site.css").removeprefix(site.url)
+
+    for encoding in ("br", "identity"):
+        response = get(edge, path, headers={"Accept-Encoding": encoding})
+        assert response.status_code == 200
+        assert response.headers["X-Cache"] == "BYPASS"
+    assert response.headers.get("Content-Encoding") is None

@@ -94,6 +94,7 @@ def main_config(folder: Path) -> str:
         f"load_module {PURGE_MODULE};\n"
         # Workers as this user, so that they can write the throwaway folder.
         f"user {getpass.getuser()};\n"
+        "worker_processes auto;\n"
         f"pid {folder}/nginx.pid;\n"
         f"error_log {folder}/error.log;\n"
         "events {}\n"

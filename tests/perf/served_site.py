@@ -121,13 +121,14 @@ def served_site(
             # As `make run`: staff mails link here and are written to files.
             "WAGTAILADMIN_BASE_URL": url,
             "DJANGO_EMAIL_FILE_PATH": str(tmp / "mail"),
-            **(extra_env or {}),
         }
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "createcachetable")
         manage(env, "collectstatic", "--noinput", "-v", "0")
         manage(env, "load_demo_content")
         manage(env, "clear_page_cache")
+        # Only the served processes: a proxy in front starts after them.
+        env.update(extra_env or {})
 
         log = tmp / "server.log"
         with log.open("w") as log_file:
