@@ -17,7 +17,7 @@ is sent and the app's page cache alone is cleared.
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from urllib.error import HTTPError, URLError
+from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.request import urlopen
 
@@ -105,8 +105,8 @@ class PurgeBackend(HTTPBackend):
         except HTTPError as error:
             if error.code != 404:
                 logger.error("Could not purge %s: HTTP %s", url, error.code)
-        except URLError as error:
-            logger.error("Could not purge %s: %s", url, error.reason)
+        except OSError as error:  # refused, reset, timed out
+            logger.error("Could not purge %s: %s", url, error)
 
 
 def edge_cache_on() -> bool:
@@ -156,7 +156,8 @@ def purge_on_commit(urls: set[str] | str) -> None:
         _pending.urls.update(batch)
     else:
         _pending.urls = set(batch)
-        transaction.on_commit(flush)
+        # robust: a failing purge is logged and never undoes or fails the publish.
+        transaction.on_commit(flush, robust=True)
 
 
 def flush() -> None:
