@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -60,6 +61,18 @@ def sets_private_cookie(response: HttpResponse) -> bool:
     return any(name in response.cookies for name in names)
 
 
+def published_meanwhile(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the page cache was cleared while ``response`` was rendered: it may
+    show the old data, and the proxy must not keep it past the purge. Known for
+    pages the page cache has just stored, under the generation read before."""
+    if response.get(page_cache.STATUS_HEADER) != "miss":
+        return False
+    key = page_cache.entry_key(request)
+    found = cache.get_many([page_cache.GENERATION_KEY, key])
+    entry = found.get(key)
+    return entry is None or entry[0] != found.get(page_cache.GENERATION_KEY)
+
+
 class EdgeCacheHeadersMiddleware:
     """``Cache-Control`` for the proxy; place it right above the page cache, so
     that pages are stored there without it and hits get it too."""
@@ -71,7 +84,11 @@ class EdgeCacheHeadersMiddleware:
         response = self.get_response(request)
         if sets_private_cookie(response):
             add_never_cache_headers(response)
-        elif settings.EDGE_CACHE_SECONDS > 0 and shareable(request, response):
+        elif (
+            settings.EDGE_CACHE_SECONDS > 0
+            and shareable(request, response)
+            and not published_meanwhile(request, response)
+        ):
             patch_cache_control(
                 response,
                 max_age=0,

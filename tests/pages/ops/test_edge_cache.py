@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.urls import resolve
 
 from wagtail.models import Page
 
@@ -16,6 +18,8 @@ import pytest
 
 from clinic_site.settings.base import edge_cache_backends
 from pages.models import ClinicSettings
+from pages.ops.edge_cache import EdgeCacheHeadersMiddleware
+from pages.ops.page_cache import PageCacheMiddleware
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +199,29 @@ def test_an_unreachable_proxy_is_logged_and_the_page_still_published(
     assert TreatmentPage.objects.get(pk=denervation.pk).title_de == "Neu"
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(PAGE["de"] in message for message in errors)
+
+
+@pytest.mark.parametrize("publish_meanwhile", [False, True])
+def test_a_page_rendered_while_a_publish_happened_is_not_shared(
+    rf, demo_site, denervation, publish_meanwhile
+):
+    """The proxy could store such a page after the purge: it goes out private."""
+    request = rf.get(PAGE["de"])
+    request.user = AnonymousUser()
+    request.resolver_match = match = resolve(PAGE["de"])
+
+    def serve_the_page(request):
+        response = match.func(request, *match.args, **match.kwargs)
+        response.render()
+        if publish_meanwhile:  # another editor, while this page was rendered
+            denervation.save_revision().publish()
+        return response
+
+    response = EdgeCacheHeadersMiddleware(PageCacheMiddleware(serve_the_page))(request)
+
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "miss"
+    if publish_meanwhile:
+        assert response["Cache-Control"] == "private"
+    else:
+        assert "s-maxage=600" in response["Cache-Control"]
