@@ -6,7 +6,9 @@ add what their environment needs.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     # anything reads the body (the CSRF check would, and fail with a 500).
     "clinic_site.middleware.RequireUTF8Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control for the caching proxy in front, on stored pages and hits alike.
+    "pages.ops.edge_cache.EdgeCacheHeadersMiddleware",
     # Serves cached pages to anonymous readers before any session or database work.
     "pages.ops.page_cache.PageCacheMiddleware",
     # A static 503 page instead of a 500 while the database is unreachable.
@@ -345,6 +349,31 @@ PAGE_FEEDBACK_COMMENT_MAX_AGE = 60 * 60
 # Publishing clears them at once; this bounds what other edits (images, direct
 # database changes) leave stale. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = 60 * 60
+
+# The caching proxy in front (pages.ops.edge_cache, deploy/nginx.conf.example)
+# keeps pages this long (s-maxage); publishing purges them. Browsers ask again
+# every time (max-age=0). 0: no s-maxage, the proxy keeps nothing.
+EDGE_CACHE_SECONDS = 60 * 10
+
+
+def edge_cache_backends(purge_urls: str) -> dict[str, dict[str, str]]:
+    """WAGTAILFRONTENDCACHE for the comma-separated addresses where each proxy
+    takes PURGE requests (EDGE_CACHE_PURGE_URLS in dev and production)."""
+    locations = [url.strip() for url in purge_urls.split(",") if url.strip()]
+    for location in locations:
+        parts = urlsplit(location)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise ImproperlyConfigured(
+                f"EDGE_CACHE_PURGE_URLS: {location!r} is no http:// address."
+            )
+    return {
+        f"proxy{number}": {
+            "BACKEND": "pages.ops.edge_cache.PurgeBackend",
+            "LOCATION": location,
+        }
+        for number, location in enumerate(locations, start=1)
+    }
+
 
 # The demo admin account may only be created where a settings module allows it.
 DEMO_ADMIN_ALLOWED = False

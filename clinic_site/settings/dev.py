@@ -46,6 +46,9 @@ CACHES = {
     }
 }
 
+# The caching proxy in front, when a script starts one (tests/perf/edge_proxy.py).
+WAGTAILFRONTENDCACHE = edge_cache_backends(os.environ.get("EDGE_CACHE_PURGE_URLS", ""))  # noqa: F405
+
 # `make dev` (DEBUG on) shows every template change at once: no page cache.
 if DEBUG:
     PAGE_CACHE_SECONDS = 0

@@ -63,6 +63,10 @@ CACHES = {
     }
 }
 
+# The caching proxy in front (deploy/nginx.conf.example): where each one takes
+# PURGE requests, comma-separated. Unset: no proxy, the page cache alone.
+WAGTAILFRONTENDCACHE = edge_cache_backends(os.environ.get("EDGE_CACHE_PURGE_URLS", ""))  # noqa: F405
+
 # Encryption at rest of consultation requests: Fernet keys, comma-separated,
 # newest first. New data uses the first; the others still decrypt until
 # `manage.py rotate_field_encryption` has re-encrypted every row

@@ -10,6 +10,12 @@ Receivers, not admin hooks, because changes also come from Wagtail's own code
 
 The cache is cleared at once and again when the transaction commits, so that a
 page rendered from the old data before the commit is not kept as current.
+
+With a caching proxy in front (``WAGTAILFRONTENDCACHE``, ``pages.ops.edge_cache``)
+the same events purge it once the transaction commits, after the page cache: a
+page in both languages with the pages that list it (its ancestors); for a move
+or a privacy change the pages below it too (their addresses change); for
+settings and snippets every live page.
 """
 
 from django.db import transaction
@@ -20,13 +26,14 @@ from wagtail.signals import (
     page_published,
     page_unpublished,
     post_page_move,
+    pre_page_move,
     published,
     unpublished,
 )
 from wagtail.snippets.models import get_snippet_models
 
 from pages.models.settings import ClinicSettings, NavigationItem
-from pages.ops import page_cache
+from pages.ops import edge_cache, page_cache
 
 
 def clear_page_cache(**kwargs) -> None:
@@ -34,10 +41,26 @@ def clear_page_cache(**kwargs) -> None:
     transaction.on_commit(page_cache.clear)
 
 
-def clear_if_shown(sender, **kwargs) -> None:
+def page_changed(instance: Page, **kwargs) -> None:
+    """Published, unpublished or deleted: the page and the pages that list it."""
+    clear_page_cache()
+    edge_cache.purge_on_commit(edge_cache.listing_urls(instance))
+
+
+def page_moved(instance: Page, **kwargs) -> None:
+    """Sent before and after a move: the old addresses, then the new ones."""
+    clear_page_cache()
+    edge_cache.purge_on_commit(edge_cache.subtree_urls(instance))
+
+
+def clear_if_shown(sender, instance, **kwargs) -> None:
     """Receiver for every save and delete: acts on the models pages show."""
-    if sender in SHOWN_MODELS or sender in get_snippet_models():
+    if sender is PageViewRestriction:
         clear_page_cache()
+        edge_cache.purge_on_commit(edge_cache.subtree_urls(instance.page))
+    elif sender in SHOWN_MODELS or sender in get_snippet_models():
+        clear_page_cache()
+        edge_cache.purge_on_commit(edge_cache.EVERY_PAGE)
 
 
 # Besides pages and snippets. Snippets are registered after this app is ready,
@@ -47,9 +70,13 @@ SHOWN_MODELS = {PageViewRestriction, ClinicSettings, NavigationItem}
 
 def connect() -> None:
     """Wire the receivers; called once from ``PagesConfig.ready``."""
-    for signal in (page_published, page_unpublished, published, unpublished):
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=f"page_cache_{id(signal)}")
+    # Snippets and settings with drafts (none yet) are published too.
+    for signal in (published, unpublished):
         signal.connect(clear_page_cache, dispatch_uid=f"page_cache_{id(signal)}")
-    post_page_move.connect(clear_page_cache, dispatch_uid="page_cache_moved")
-    post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="page_cache_page")
+    for signal in (pre_page_move, post_page_move):
+        signal.connect(page_moved, dispatch_uid=f"page_cache_{id(signal)}")
+    post_delete.connect(page_changed, sender=Page, dispatch_uid="page_cache_page")
     post_save.connect(clear_if_shown, dispatch_uid="page_cache_saved")
     post_delete.connect(clear_if_shown, dispatch_uid="page_cache_deleted")

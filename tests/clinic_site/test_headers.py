@@ -105,3 +105,89 @@ def test_patient_pages_contain_no_inline_script_or_style(client, demo_site):
         for chunk in html.split("<script")[1:]:
             tag = chunk.split(">", 1)[0]
             assert "src=" in tag or 'type="application/ld+json"' in tag, (path, tag)
+
+
+# Cache-Control for the caching proxy in front (pages.ops.edge_cache).
+SHARED_PATHS = (
+    "/de/",
+    "/en/",
+    "/de/behandlungen/",
+    "/en/treatments/",
+    "/de/behandlungen/denervation-thermokoagulation/",
+    "/en/treatments/denervation-thermocoagulation/",
+)
+
+
+def cache_control(response) -> set[str]:
+    return {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+@pytest.mark.parametrize("path", SHARED_PATHS)
+def test_content_pages_are_shared_for_ten_minutes_and_revalidated_by_browsers(
+    client, demo_site, path
+):
+    first = client.get(path)
+    second = client.get(path)
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert second["X-Page-Cache"] == "hit"
+    for response in (first, second):
+        assert cache_control(response) == {
+            "max-age=0",
+            "s-maxage=600",
+            "must-revalidate",
+        }
+
+
+def test_pages_are_shared_without_the_app_page_cache(client, demo_site, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+    response = client.get("/de/")
+
+    assert "X-Page-Cache" not in response
+    assert "s-maxage=600" in cache_control(response)
+
+
+def test_zero_seconds_shares_nothing(client, demo_site, settings):
+    settings.EDGE_CACHE_SECONDS = 0
+
+    response = client.get("/de/")
+
+    assert cache_control(response) == {"private"}
+
+
+@pytest.mark.parametrize("path", ["/de/beratung/", "/en/consultation/"])
+def test_the_consultation_form_is_private_and_never_stored(client, demo_site, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert "csrftoken" in response.cookies
+    assert {"private", "no-store"} <= cache_control(response)
+    assert not any(d.startswith("s-maxage") for d in cache_control(response))
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/de/suche/?q=Knie", 200),
+        ("/en/treatments/?region=knee", 200),
+        ("/admin/login/", 200),
+        ("/de/gibt-es-nicht/", 404),
+        ("/", 302),
+        ("/sitemap.xml", 200),
+    ],
+)
+def test_other_responses_are_private(client, demo_site, path, status):
+    response = client.get(path)
+
+    assert response.status_code == status
+    assert "private" in cache_control(response)
+    assert not any(d.startswith("s-maxage") for d in cache_control(response))
+
+
+def test_an_editor_never_gets_a_shared_page(admin_client, demo_site):
+    response = admin_client.get("/de/")
+
+    assert response.status_code == 200
+    assert "private" in cache_control(response)
+    assert "s-maxage=600" not in cache_control(response)

@@ -102,3 +102,34 @@ def test_env_example_holds_every_variable_production_requires():
 
     assert set(required) <= {key for key, value in example.items() if value}
     assert run_check("clinic_site.settings.production", example).returncode == 0
+
+
+@pytest.mark.slow
+def test_production_settings_purge_each_edge_cache_named():
+    show = "from django.conf import settings; print(settings.WAGTAILFRONTENDCACHE)"
+    env = {
+        **os.environ,
+        **PRODUCTION_ENV,
+        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
+    }
+
+    def frontend_cache(purge_urls: str) -> subprocess.CompletedProcess:
+        return subprocess.run(  # noqa: S603 (manage.py with fixed arguments)
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", show],
+            cwd=ROOT,
+            env={**env, "EDGE_CACHE_PURGE_URLS": purge_urls},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    two = frontend_cache("http://127.0.0.1:8081, http://10.0.0.5:8081")
+    none = frontend_cache("")
+    wrong = frontend_cache("127.0.0.1:8081")
+
+    assert "'LOCATION': 'http://127.0.0.1:8081'" in two.stdout
+    assert "'LOCATION': 'http://10.0.0.5:8081'" in two.stdout
+    assert none.stdout.strip() == "{}"
+    assert wrong.returncode != 0
+    assert "EDGE_CACHE_PURGE_URLS" in wrong.stderr

@@ -40,6 +40,7 @@ class ServedSite:
     log: Path
     mail_dir: Path
     media_root: Path
+    env: dict[str, str]  # for manage.py commands on the served database
 
     def static_url(self, name: str) -> str:
         """The address of a static file under its hashed name, from the manifest."""
@@ -103,8 +104,11 @@ def start_gunicorn(
 
 
 @contextmanager
-def served_site(workers: int = 3) -> Iterator[ServedSite]:
-    """Prepare the demo site as ``make prepare`` does and serve it as ``make run``."""
+def served_site(
+    workers: int = 3, extra_env: dict[str, str] | None = None
+) -> Iterator[ServedSite]:
+    """Prepare the demo site as ``make prepare`` does and serve it as ``make run``
+    (``extra_env`` adds to its environment)."""
     with tempfile.TemporaryDirectory(prefix="roc-served-") as folder:
         tmp = Path(folder)
         url = f"http://{HOST}:{free_port()}"
@@ -123,6 +127,8 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
         manage(env, "collectstatic", "--noinput", "-v", "0")
         manage(env, "load_demo_content")
         manage(env, "clear_page_cache")
+        # Only the served processes: a proxy in front starts after them.
+        env.update(extra_env or {})
 
         log = tmp / "server.log"
         with log.open("w") as log_file:
@@ -146,6 +152,7 @@ def served_site(workers: int = 3) -> Iterator[ServedSite]:
                 log=log,
                 mail_dir=tmp / "mail",
                 media_root=tmp / "media",
+                env=env,
             )
         finally:
             for running in (process, worker):
