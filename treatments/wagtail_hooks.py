@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import page_permission_policy
 
+from .english.listing import TreatmentPageListingViewSet, english_badge
 from .models import MedicalReviewer, TreatmentIndexPage, TreatmentPage
 from .reports import MedicalReviewReportView
 
@@ -87,3 +88,14 @@ def register_medical_review_report_urls():
             name="medical_review_report_results",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_treatment_page_listing():
+    return TreatmentPageListingViewSet("treatment_pages", model=TreatmentPage)
+
+
+@hooks.register("register_page_listing_buttons")
+def english_status_badge(page, user, next_url=None):
+    if badge := english_badge(page, user):
+        yield badge

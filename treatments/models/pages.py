@@ -26,6 +26,9 @@ from treatments.blocks import (
     VariantListBlock,
     VideoBlock,
 )
+from treatments.english.forms import TreatmentPageForm
+from treatments.english.panels import EnglishStatusPanel
+from treatments.english.status import EnglishStatus, page_status, record_english
 from treatments.sections import SECTIONS
 
 from .review import (
@@ -225,15 +228,30 @@ class TreatmentPage(BilingualPreviewMixin, Page):
             "review. Leave empty to use the standard interval."
         ),
     )
+    # Per part, the German and English of the last written or confirmed English
+    # (treatments.english.status); part of each revision, like the content.
+    english_baseline = models.JSONField(
+        _("English baseline"), default=dict, blank=True, editable=False
+    )
+    # The status of the latest revision, for the page listings and their filter.
+    english_status = models.CharField(
+        _("English status"),
+        max_length=20,
+        choices=EnglishStatus.choices,
+        default=EnglishStatus.UP_TO_DATE,
+        editable=False,
+    )
 
     content_panels = [
         *Page.content_panels,
+        EnglishStatusPanel(["title", "subtitle", "summary"], show_errors=True),
         FieldPanel("subtitle"),
         FieldPanel("summary"),
         FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
         *[
             MultiFieldPanel(
                 [
+                    EnglishStatusPanel([section.field]),
                     FieldPanel(f"{section.field}_heading"),
                     FieldPanel(section.field),
                 ],
@@ -264,6 +282,10 @@ class TreatmentPage(BilingualPreviewMixin, Page):
         index.FilterField("next_review_due"),
     ]
 
+    promote_panels = [*Page.promote_panels, EnglishStatusPanel(["seo"])]
+
+    base_form_class = TreatmentPageForm
+
     # A copy is a new page: it has not been reviewed.
     exclude_fields_in_copy = list(REVIEW_RECORD_FIELDS)
 
@@ -272,6 +294,20 @@ class TreatmentPage(BilingualPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("treatment page")
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.record_english()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        """Record the English status of the new revision; the listings show it."""
+        self.record_english()
+        revision = super().save_revision(*args, **kwargs)
+        TreatmentPage.objects.filter(pk=self.pk).update(
+            english_status=self.english_status
+        )
+        return revision
 
     def permissions_for_user(self, user):
         """Only the Medical review approval publishes (four eyes)."""
@@ -313,6 +349,12 @@ class TreatmentPage(BilingualPreviewMixin, Page):
             .order_by("title")
         )
         return context
+
+    def record_english(self, confirm=()) -> None:
+        """Confirm the parts whose English changed (or in ``confirm``), then
+        store the page's status. Override to track other fields."""
+        record_english(self, confirm)
+        self.english_status = page_status(self)
 
     @cached_property
     def regions(self) -> list[BodyRegion]:

@@ -1,0 +1,43 @@
+"""The English status panels of the treatment page's edit form."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import Panel
+
+from .status import PARTS_BY_KEY, EnglishStatus, part_status
+
+
+class EnglishStatusPanel(Panel):
+    """Shows the English status of some parts of the page, the German change
+    since the English was confirmed, and a checkbox to confirm it unchanged."""
+
+    def __init__(self, parts: list[str], show_errors: bool = False, **kwargs):
+        kwargs.setdefault("heading", _("English status"))
+        super().__init__(**kwargs)
+        self.parts = parts
+        # One panel shows the errors of the confirmations, not every panel.
+        self.show_errors = show_errors
+
+    def get_form_options(self) -> dict:
+        # Claims the confirmation field: its checkboxes are in this panel.
+        return {"fields": ["confirm_english"]}
+
+    def clone_kwargs(self) -> dict:
+        kwargs = super().clone_kwargs()
+        kwargs.update(parts=self.parts, show_errors=self.show_errors)
+        return kwargs
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "treatments/admin/english_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["statuses"] = [
+                status
+                for key in self.panel.parts
+                if (status := part_status(self.instance, PARTS_BY_KEY[key]))
+            ]
+            context["OUTDATED"] = EnglishStatus.OUTDATED
+            if self.panel.show_errors and "confirm_english" in self.form.errors:
+                context["errors"] = self.form.errors["confirm_english"]
+            return context
