@@ -61,9 +61,16 @@ def workflow_action_url(page: TreatmentPage, action: str = "approve") -> str:
     )
 
 
-def approve(client: Client, page: TreatmentPage):
-    """Approve the task ``page`` is on, as the approve button of the admin does."""
-    return client.post(workflow_action_url(page), {"comment": ""})
+def approve(client: Client, page: TreatmentPage, english_checked: bool = True):
+    """Approve the task ``page`` is on, as the approval dialog of the admin does.
+
+    ``english_checked``: the reviewer confirms approving missing or outdated
+    English (the dialog asks only then).
+    """
+    data = {"comment": ""}
+    if english_checked:
+        data.update(english_needs_check="on", english_checked="on")
+    return client.post(workflow_action_url(page), data)
 
 
 def numbered(children: list[dict]) -> dict:
