@@ -114,7 +114,8 @@ SECTION_LABELS = {section.field: section.label for section in SECTIONS}
 
 def heading_field(section_field: str) -> models.CharField:
     return models.CharField(
-        _("heading"),
+        # Named after its section, as in the form and the revision comparison.
+        format_lazy(_("{label}: heading"), label=SECTION_LABELS[section_field]),
         max_length=160,
         blank=True,
         help_text=format_lazy(
@@ -147,57 +148,57 @@ class TreatmentPage(BilingualPreviewMixin, Page):
     )
 
     what_it_is_heading = heading_field("what_it_is")
-    what_it_is = prose_field(verbose_name=_("what it is"))
+    what_it_is = prose_field(verbose_name=SECTION_LABELS["what_it_is"])
     how_it_works_heading = heading_field("how_it_works")
     how_it_works = StreamField(
         [*prose_blocks(), ("variants", VariantListBlock())],
         blank=True,
-        verbose_name=_("how it works"),
+        verbose_name=SECTION_LABELS["how_it_works"],
     )
     indications_heading = heading_field("indications")
-    indications = prose_field(verbose_name=_("indications"))
+    indications = prose_field(verbose_name=SECTION_LABELS["indications"])
     applications_heading = heading_field("applications")
     applications = StreamField(
         [("application", ApplicationBlock())],
         blank=True,
-        verbose_name=_("typical applications"),
+        verbose_name=SECTION_LABELS["applications"],
     )
     contraindications_heading = heading_field("contraindications")
-    contraindications = prose_field(verbose_name=_("contraindications"))
+    contraindications = prose_field(verbose_name=SECTION_LABELS["contraindications"])
     diagnosis_heading = heading_field("diagnosis")
-    diagnosis = prose_field(verbose_name=_("diagnosis"))
+    diagnosis = prose_field(verbose_name=SECTION_LABELS["diagnosis"])
     diagnostic_test_heading = heading_field("diagnostic_test")
-    diagnostic_test = prose_field(verbose_name=_("diagnostic test block"))
+    diagnostic_test = prose_field(verbose_name=SECTION_LABELS["diagnostic_test"])
     procedure_steps_heading = heading_field("procedure_steps")
     procedure_steps = StreamField(
         [("stage", ProcedureStageBlock())],
         blank=True,
-        verbose_name=_("procedure steps"),
+        verbose_name=SECTION_LABELS["procedure_steps"],
     )
     videos_heading = heading_field("videos")
     videos = StreamField(
-        [("video", VideoBlock())], blank=True, verbose_name=_("videos")
+        [("video", VideoBlock())], blank=True, verbose_name=SECTION_LABELS["videos"]
     )
     effect_heading = heading_field("effect")
-    effect = prose_field(verbose_name=_("onset and duration of the effect"))
+    effect = prose_field(verbose_name=SECTION_LABELS["effect"])
     making_the_most_heading = heading_field("making_the_most")
-    making_the_most = prose_field(verbose_name=_("making the most of it"))
+    making_the_most = prose_field(verbose_name=SECTION_LABELS["making_the_most"])
     benefits_heading = heading_field("benefits")
-    benefits = prose_field(verbose_name=_("benefits"))
+    benefits = prose_field(verbose_name=SECTION_LABELS["benefits"])
     side_effects_heading = heading_field("side_effects")
-    side_effects = prose_field(verbose_name=_("side effects"))
+    side_effects = prose_field(verbose_name=SECTION_LABELS["side_effects"])
     rare_risks_heading = heading_field("rare_risks")
-    rare_risks = prose_field(verbose_name=_("rare risks"))
+    rare_risks = prose_field(verbose_name=SECTION_LABELS["rare_risks"])
     treatment_plan_heading = heading_field("treatment_plan")
-    treatment_plan = prose_field(verbose_name=_("place in the treatment plan"))
+    treatment_plan = prose_field(verbose_name=SECTION_LABELS["treatment_plan"])
     faq_heading = heading_field("faq")
     faq = StreamField(
         [("question", FAQItemBlock())],
         blank=True,
-        verbose_name=_("frequently asked questions"),
+        verbose_name=SECTION_LABELS["faq"],
     )
     consultation_heading = heading_field("consultation")
-    consultation = prose_field(verbose_name=_("consultation"))
+    consultation = prose_field(verbose_name=SECTION_LABELS["consultation"])
 
     reviewed_by = models.CharField(
         _("medically reviewed by"),
