@@ -4,14 +4,17 @@ import pytest
 
 from tests.factories.treatments import TreatmentPageFactory
 from tests.staff import sign_in_staff
-from tests.treatments.english.helpers import change_german_side_effects
+from tests.treatments.english.helpers import change_german_side_effects, latest
+from tests.treatments.utils import edit_page
 
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/treatment_pages/"
 
 
-def test_explorer_shows_a_badge_on_an_outdated_page(admin_client, denervation_page):
+def test_explorer_badge_shows_an_outdated_page_until_confirmed(
+    admin_client, denervation_page
+):
     index = denervation_page.get_parent()
     explorer = f"/admin/pages/{index.pk}/"
     assert "english-status-badge" not in admin_client.get(explorer).content.decode()
@@ -21,6 +24,10 @@ def test_explorer_shows_a_badge_on_an_outdated_page(admin_client, denervation_pa
     html = admin_client.get(explorer).content.decode()
     assert 'data-english-status="outdated"' in html
     assert "Englisch veraltet" in html
+
+    edit_page(admin_client, latest(denervation_page), confirm_english=["side_effects"])
+
+    assert "english-status-badge" not in admin_client.get(explorer).content.decode()
 
 
 def test_treatment_listing_shows_and_filters_the_english_status(

@@ -5,9 +5,10 @@ import importlib
 from django.apps import apps
 from django.db import connection
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
 import pytest
 
-from tests.factories.treatments import TreatmentPageFactory
 from tests.treatments.english.helpers import NEW_GERMAN, add_paragraph, latest
 from tests.treatments.utils import edit_page
 from treatments.english.status import (
@@ -17,8 +18,11 @@ from treatments.english.status import (
     part_text,
 )
 from treatments.models import TreatmentPage
+from treatments.sections import SECTIONS
 
 pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("de", "en")
 
 
 def statuses(page: TreatmentPage) -> dict[str, str]:
@@ -119,12 +123,27 @@ def test_an_emptied_english_section_is_missing(admin_client, denervation_page):
     assert row.english_status == EnglishStatus.MISSING
 
 
-def test_a_german_only_page_is_missing_its_english(denervation_page):
-    page = TreatmentPageFactory(
-        parent=denervation_page.get_parent(), title_de="Knie", title_en=""
+def test_a_page_created_in_german_only_is_missing_its_english(
+    admin_client, denervation_page
+):
+    index = denervation_page.get_parent()
+    streams = ["summary", *(section.field for section in SECTIONS)]
+    data = {
+        "title_de": "Knie",
+        "slug_de": "knie",
+        "comments": inline_formset([]),
+        **{f"{name}_{lang}": streamfield([]) for name in streams for lang in LANGUAGES},
+    }
+
+    response = admin_client.post(
+        f"/admin/pages/add/treatments/treatmentpage/{index.pk}/",
+        nested_form_data(data),
     )
 
-    assert TreatmentPage.objects.get(pk=page.pk).english_status == "missing"
+    assert response.status_code == 302
+    page = TreatmentPage.objects.get(slug_de="knie")
+    assert page.english_status == EnglishStatus.MISSING
+    assert statuses(page) == {"title": EnglishStatus.MISSING}
 
 
 def test_the_live_page_keeps_its_status_until_the_draft_is_published(
