@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import page_permission_policy
 
 from .english.listing import TreatmentPageListingViewSet, english_badge
+from .english.views import export_english, import_english
 from .models import MedicalReviewer, TreatmentIndexPage, TreatmentPage
 from .reports import MedicalReviewReportView
 
@@ -86,6 +87,16 @@ def register_medical_review_report_urls():
             "reports/medical-review/results/",
             MedicalReviewReportView.as_view(results_only=True),
             name="medical_review_report_results",
+        ),
+        path(
+            "treatments/<int:page_id>/english.po",
+            export_english,
+            name="treatment_english_export",
+        ),
+        path(
+            "treatments/<int:page_id>/english/import/",
+            import_english,
+            name="treatment_english_import",
         ),
     ]
 

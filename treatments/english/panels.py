@@ -11,12 +11,12 @@ class EnglishStatusPanel(Panel):
     """Shows the English status of some parts of the page, the German change
     since the English was confirmed, and a checkbox to confirm it unchanged."""
 
-    def __init__(self, parts: list[str], show_errors: bool = False, **kwargs):
+    def __init__(self, parts: list[str], first: bool = False, **kwargs):
         kwargs.setdefault("heading", _("English status"))
         super().__init__(**kwargs)
         self.parts = parts
-        # One panel shows the errors of the confirmations, not every panel.
-        self.show_errors = show_errors
+        # The first panel shows the confirmations' errors and the file links.
+        self.first = first
 
     def get_form_options(self) -> dict:
         # Claims the confirmation field: its checkboxes are in this panel.
@@ -24,7 +24,7 @@ class EnglishStatusPanel(Panel):
 
     def clone_kwargs(self) -> dict:
         kwargs = super().clone_kwargs()
-        kwargs.update(parts=self.parts, show_errors=self.show_errors)
+        kwargs.update(parts=self.parts, first=self.first)
         return kwargs
 
     class BoundPanel(Panel.BoundPanel):
@@ -38,6 +38,9 @@ class EnglishStatusPanel(Panel):
                 if (status := part_status(self.instance, PARTS_BY_KEY[key]))
             ]
             context["OUTDATED"] = EnglishStatus.OUTDATED
-            if self.panel.show_errors and "confirm_english" in self.form.errors:
+            if self.panel.first:
+                # The top panel also links the translator's file.
+                context["page_pk"] = self.instance.pk
+            if self.panel.first and "confirm_english" in self.form.errors:
                 context["errors"] = self.form.errors["confirm_english"]
             return context

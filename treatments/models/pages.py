@@ -245,7 +245,7 @@ class TreatmentPage(BilingualPreviewMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        EnglishStatusPanel(["title", "subtitle", "summary"], show_errors=True),
+        EnglishStatusPanel(["title", "subtitle", "summary"], first=True),
         FieldPanel("subtitle"),
         FieldPanel("summary"),
         FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
