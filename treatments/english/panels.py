@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
-from .status import PARTS_BY_KEY, EnglishStatus, part_status
+from .status import PARTS_BY_KEY, EnglishStatus, part_status, part_statuses
 
 
 class EnglishStatusPanel(Panel):
@@ -39,8 +39,15 @@ class EnglishStatusPanel(Panel):
             ]
             context["OUTDATED"] = EnglishStatus.OUTDATED
             if self.panel.first:
-                # The top panel also links the translator's file.
+                # The top panel also names the other parts that need English
+                # (the sections start collapsed) and links the translator's file.
                 context["page_pk"] = self.instance.pk
+                context["elsewhere"] = [
+                    status
+                    for status in part_statuses(self.instance)
+                    if status.status != EnglishStatus.UP_TO_DATE
+                    and status.part.key not in self.panel.parts
+                ]
             if self.panel.first and "confirm_english" in self.form.errors:
                 context["errors"] = self.form.errors["confirm_english"]
             return context

@@ -48,6 +48,9 @@ def test_an_outdated_section_shows_the_german_change_and_a_confirmation(
     assert "Englisch geprüft, keine Änderung nötig" in item
     assert 'data-english-status="up-to-date"' in part_item(html, "faq")
     assert html.count('name="confirm_english"') == 1
+    # Named at the top as well: the sections start collapsed.
+    assert 'data-english-elsewhere="side_effects"' in html
+    assert 'data-english-elsewhere="faq"' not in html
 
 
 def test_a_missing_section_says_so(admin_client, denervation_page):
