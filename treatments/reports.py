@@ -1,7 +1,6 @@
 """The "Medical review" report in the admin (Reports → Medical review)."""
 
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -10,8 +9,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from pages.i18n import has_translation
-
+from .english.status import EnglishStatus
 from .models import ReviewedBy, TreatmentPage
 from .review import ReviewStatus, review_status, status_filters
 
@@ -25,6 +23,9 @@ class MedicalReviewFilterSet(WagtailFilterSet):
     reviewed_by = django_filters.ChoiceFilter(
         label=_("Reviewed by"), choices=ReviewedBy.choices
     )
+    english_status = django_filters.ChoiceFilter(
+        label=_("English status"), choices=EnglishStatus.choices
+    )
 
     class Meta:
         model = TreatmentPage
@@ -36,7 +37,7 @@ class MedicalReviewFilterSet(WagtailFilterSet):
 
 class MedicalReviewReportView(ReportView):
     """Every treatment page with its review status, reviewer role, dates and
-    whether it has an English version."""
+    the English status of its latest revision (up to date, outdated, missing)."""
 
     page_title = _("Medical review")
     header_icon = "doc-full"
@@ -52,7 +53,7 @@ class MedicalReviewReportView(ReportView):
         Column("reviewer_role", label=_("Reviewed by")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         DateColumn("next_review_due", label=_("Next review due")),
-        Column("english_status", label=_("English version")),
+        Column("get_english_status_display", label=_("English version")),
     ]
     list_export = [
         "title",
@@ -61,7 +62,7 @@ class MedicalReviewReportView(ReportView):
         "reviewer_role",
         "last_reviewed",
         "next_review_due",
-        "english_status",
+        "get_english_status_display",
     ]
     export_headings = {
         "title": _("Title"),
@@ -70,7 +71,7 @@ class MedicalReviewReportView(ReportView):
         "reviewer_role": _("Reviewed by"),
         "last_reviewed": _("Last reviewed"),
         "next_review_due": _("Next review due"),
-        "english_status": _("English version"),
+        "get_english_status_display": _("English version"),
     }
 
     def get_queryset(self):
@@ -81,9 +82,4 @@ class MedicalReviewReportView(ReportView):
         for page in object_list:
             page.review_status_label = review_status(page, today).label
             page.reviewer_role = page.get_reviewed_by_display()
-            page.english_status = (
-                gettext("translated")
-                if has_translation(page, "en")
-                else gettext("missing")
-            )
         return object_list

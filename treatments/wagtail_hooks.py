@@ -8,7 +8,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import page_permission_policy
 
-from .models import MedicalReviewer, TreatmentIndexPage
+from .english.listing import TreatmentPageListingViewSet, english_badge
+from .english.views import export_english, import_english
+from .models import MedicalReviewer, TreatmentIndexPage, TreatmentPage
 from .reports import MedicalReviewReportView
 from .review import pages_due
 from .review_feedback import (
@@ -111,4 +113,25 @@ def register_medical_review_report_urls():
             MedicalReviewReportView.as_view(results_only=True),
             name="medical_review_report_results",
         ),
+        path(
+            "treatments/<int:page_id>/english.po",
+            export_english,
+            name="treatment_english_export",
+        ),
+        path(
+            "treatments/<int:page_id>/english/import/",
+            import_english,
+            name="treatment_english_import",
+        ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_treatment_page_listing():
+    return TreatmentPageListingViewSet("treatment_pages", model=TreatmentPage)
+
+
+@hooks.register("register_page_listing_buttons")
+def english_status_badge(page, user, next_url=None):
+    if badge := english_badge(page, user):
+        yield badge

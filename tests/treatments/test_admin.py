@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 import pytest
 
@@ -83,3 +84,33 @@ def test_dashboard_panel_for_reviewers(client, reviewer):
     sign_in_staff(client, reviewer)
 
     assert "overdue-medical-reviews" in client.get("/admin/").content.decode()
+
+
+def test_form_and_comparison_name_the_sections_alike(admin_client, denervation_page):
+    first = denervation_page.get_latest_revision()
+    page = first.as_object()
+    page.side_effects_heading_de = "Nebenwirkungen"
+    page.side_effects_de = []
+    second = page.save_revision()
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=(denervation_page.pk, first.pk, second.pk),
+    )
+
+    form = admin_client.get(f"/admin/pages/{denervation_page.pk}/edit/")
+    comparison = admin_client.get(compare)
+
+    for label in (
+        "Nebenwirkungen und Risiken [de]",
+        "Nebenwirkungen und Risiken: Überschrift [de]",
+    ):
+        assert label in form.content.decode()
+        assert label in comparison.content.decode()
+
+
+def test_language_picker_is_in_german(admin_client, denervation_page):
+    html = admin_client.get(
+        f"/admin/pages/{denervation_page.pk}/edit/"
+    ).content.decode()
+
+    assert "viewEditString: 'Felder anzeigen und bearbeiten für'" in html

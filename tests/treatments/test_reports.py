@@ -80,7 +80,7 @@ def test_report_exports_csv(admin_client, pages):
     due = TreatmentPage.objects.get(pk=pages["overdue"].pk).next_review_due
     assert overdue.endswith(
         f",Überfällig,Fachärzte für Orthopädie bei ROC Ortho,"
-        f"{due - datetime.timedelta(days=365)},{due},übersetzt"
+        f"{due - datetime.timedelta(days=365)},{due},Englisch aktuell"
     )
 
 
@@ -95,10 +95,27 @@ def test_front_desk_has_no_report(client, django_user_model):
     assert "medical-review" not in client.get("/admin/").content.decode()
 
 
-def test_report_shows_whether_the_english_version_exists(admin_client, pages):
-    TreatmentPage.objects.filter(pk=pages["soon"].pk).update(title_en="")
+def test_report_shows_the_english_status(admin_client, pages):
+    soon = TreatmentPage.objects.get(pk=pages["soon"].pk)
+    soon.title_en = ""
+    soon.save_revision()
+    overdue = TreatmentPage.objects.get(pk=pages["overdue"].pk)
+    overdue.title_de = "Hüfte (neu)"
+    overdue.save_revision()
 
     html = admin_client.get(URL).content.decode()
 
-    assert "fehlt" in row_of(html, pages["soon"])
-    assert "übersetzt" in row_of(html, pages["year"])
+    assert "Englisch fehlt" in row_of(html, pages["soon"])
+    assert "Englisch veraltet" in row_of(html, pages["overdue"])
+    assert "Englisch aktuell" in row_of(html, pages["year"])
+
+
+def test_report_filters_by_english_status(admin_client, pages):
+    soon = TreatmentPage.objects.get(pk=pages["soon"].pk)
+    soon.title_en = ""
+    soon.save_revision()
+
+    html = admin_client.get(URL, {"english_status": "missing"}).content.decode()
+
+    assert len(rows(html)) == 1
+    assert f"/pages/{soon.pk}/edit/" in html

@@ -27,6 +27,9 @@ from treatments.blocks import (
     VariantListBlock,
     VideoBlock,
 )
+from treatments.english.forms import TreatmentPageForm
+from treatments.english.panels import EnglishStatusPanel
+from treatments.english.status import EnglishStatus, page_status, record_english
 from treatments.sections import SECTIONS
 
 from .listing import fill_groups, region_groups
@@ -118,7 +121,8 @@ SECTION_LABELS = {section.field: section.label for section in SECTIONS}
 
 def heading_field(section_field: str) -> models.CharField:
     return models.CharField(
-        _("heading"),
+        # Named after its section, as in the form and the revision comparison.
+        format_lazy(_("{label}: heading"), label=SECTION_LABELS[section_field]),
         max_length=160,
         blank=True,
         help_text=format_lazy(
@@ -179,57 +183,59 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
     )
 
     what_it_is_heading = heading_field("what_it_is")
-    what_it_is = illustrated_field(verbose_name=_("what it is"))
+    what_it_is = illustrated_field(verbose_name=SECTION_LABELS["what_it_is"])
     how_it_works_heading = heading_field("how_it_works")
     how_it_works = StreamField(
         [*illustrated_prose_blocks(), ("variants", VariantListBlock())],
         blank=True,
-        verbose_name=_("how it works"),
+        verbose_name=SECTION_LABELS["how_it_works"],
     )
     indications_heading = heading_field("indications")
-    indications = illustrated_field(verbose_name=_("indications"))
+    indications = illustrated_field(verbose_name=SECTION_LABELS["indications"])
     applications_heading = heading_field("applications")
     applications = StreamField(
         [("application", ApplicationBlock())],
         blank=True,
-        verbose_name=_("typical applications"),
+        verbose_name=SECTION_LABELS["applications"],
     )
     contraindications_heading = heading_field("contraindications")
-    contraindications = illustrated_field(verbose_name=_("contraindications"))
+    contraindications = illustrated_field(
+        verbose_name=SECTION_LABELS["contraindications"]
+    )
     diagnosis_heading = heading_field("diagnosis")
-    diagnosis = illustrated_field(verbose_name=_("diagnosis"))
+    diagnosis = illustrated_field(verbose_name=SECTION_LABELS["diagnosis"])
     diagnostic_test_heading = heading_field("diagnostic_test")
-    diagnostic_test = illustrated_field(verbose_name=_("diagnostic test block"))
+    diagnostic_test = illustrated_field(verbose_name=SECTION_LABELS["diagnostic_test"])
     procedure_steps_heading = heading_field("procedure_steps")
     procedure_steps = StreamField(
         [("stage", ProcedureStageBlock())],
         blank=True,
-        verbose_name=_("procedure steps"),
+        verbose_name=SECTION_LABELS["procedure_steps"],
     )
     videos_heading = heading_field("videos")
     videos = StreamField(
-        [("video", VideoBlock())], blank=True, verbose_name=_("videos")
+        [("video", VideoBlock())], blank=True, verbose_name=SECTION_LABELS["videos"]
     )
     effect_heading = heading_field("effect")
-    effect = illustrated_field(verbose_name=_("onset and duration of the effect"))
+    effect = illustrated_field(verbose_name=SECTION_LABELS["effect"])
     making_the_most_heading = heading_field("making_the_most")
-    making_the_most = illustrated_field(verbose_name=_("making the most of it"))
+    making_the_most = illustrated_field(verbose_name=SECTION_LABELS["making_the_most"])
     benefits_heading = heading_field("benefits")
-    benefits = illustrated_field(verbose_name=_("benefits"))
+    benefits = illustrated_field(verbose_name=SECTION_LABELS["benefits"])
     side_effects_heading = heading_field("side_effects")
-    side_effects = illustrated_field(verbose_name=_("side effects"))
+    side_effects = illustrated_field(verbose_name=SECTION_LABELS["side_effects"])
     rare_risks_heading = heading_field("rare_risks")
-    rare_risks = illustrated_field(verbose_name=_("rare risks"))
+    rare_risks = illustrated_field(verbose_name=SECTION_LABELS["rare_risks"])
     treatment_plan_heading = heading_field("treatment_plan")
-    treatment_plan = illustrated_field(verbose_name=_("place in the treatment plan"))
+    treatment_plan = illustrated_field(verbose_name=SECTION_LABELS["treatment_plan"])
     faq_heading = heading_field("faq")
     faq = StreamField(
         [("question", FAQItemBlock())],
         blank=True,
-        verbose_name=_("frequently asked questions"),
+        verbose_name=SECTION_LABELS["faq"],
     )
     consultation_heading = heading_field("consultation")
-    consultation = illustrated_field(verbose_name=_("consultation"))
+    consultation = illustrated_field(verbose_name=SECTION_LABELS["consultation"])
 
     reviewed_by = models.CharField(
         _("medically reviewed by"),
@@ -260,9 +266,23 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
             "review. Leave empty to use the standard interval."
         ),
     )
+    # Per part, the German and English of the last written or confirmed English
+    # (treatments.english.status); part of each revision, like the content.
+    english_baseline = models.JSONField(
+        _("English baseline"), default=dict, blank=True, editable=False
+    )
+    # The status of the latest revision, for the page listings and their filter.
+    english_status = models.CharField(
+        _("English status"),
+        max_length=20,
+        choices=EnglishStatus.choices,
+        default=EnglishStatus.UP_TO_DATE,
+        editable=False,
+    )
 
     content_panels = [
         *Page.content_panels,
+        EnglishStatusPanel(["title", "subtitle", "summary"], first=True),
         FieldPanel("subtitle"),
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -278,6 +298,7 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
         *[
             MultiFieldPanel(
                 [
+                    EnglishStatusPanel([section.field]),
                     FieldPanel(f"{section.field}_heading"),
                     FieldPanel(section.field),
                 ],
@@ -308,6 +329,10 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
         index.FilterField("next_review_due"),
     ]
 
+    promote_panels = [*Page.promote_panels, EnglishStatusPanel(["seo"])]
+
+    base_form_class = TreatmentPageForm
+
     # A copy is a new page: it has not been reviewed.
     exclude_fields_in_copy = list(REVIEW_RECORD_FIELDS)
 
@@ -316,6 +341,20 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
 
     class Meta:
         verbose_name = _("treatment page")
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.record_english()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        """Record the English status of the new revision; the listings show it."""
+        self.record_english()
+        revision = super().save_revision(*args, **kwargs)
+        TreatmentPage.objects.filter(pk=self.pk).update(
+            english_status=self.english_status
+        )
+        return revision
 
     def permissions_for_user(self, user):
         """Only the Medical review approval publishes (four eyes)."""
@@ -383,6 +422,12 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
             .order_by("title")
         )
         return context
+
+    def record_english(self, confirm=()) -> None:
+        """Confirm the parts whose English changed (or in ``confirm``), then
+        store the page's status. Override to track other fields."""
+        record_english(self, confirm)
+        self.english_status = page_status(self)
 
     @cached_property
     def regions(self) -> list[BodyRegion]:

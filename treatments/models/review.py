@@ -15,12 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import (
     AbstractGroupApprovalTask,
     Page,
     PagePermissionTester,
     TaskState,
 )
+
+from treatments.english.forms import MedicalApprovalForm
+from treatments.english.status import EnglishStatus, page_status
 
 
 def default_next_review() -> date:
@@ -80,6 +84,19 @@ def reviewer_role(user) -> str:
     return profile.role if profile else ReviewedBy.MEDICAL_TEAM
 
 
+def english_needs_check(page) -> bool:
+    """Whether the English of ``page`` (a revision's content) is missing or
+    outdated somewhere."""
+    return page_status(page) != EnglishStatus.UP_TO_DATE
+
+
+def listed_as_needing_english(page: Page) -> bool:
+    """Whether the latest revision of ``page`` is listed with missing or
+    outdated English (``TreatmentPage.english_status``)."""
+    status = getattr(page.specific, "english_status", EnglishStatus.UP_TO_DATE)
+    return status != EnglishStatus.UP_TO_DATE
+
+
 def change_authors(page: Page) -> set[int]:
     """Who wrote the changes under review: every revision since the live one."""
     revisions = page.revisions.exclude(user=None)
@@ -112,26 +129,49 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         return self.is_reviewer(user)
 
     def get_actions(self, obj, user):
-        """Reviewers may request changes; approving is offered to non-authors."""
+        """Reviewers may request changes; approving is offered to non-authors.
+
+        Approving a page whose English is missing or outdated always opens the
+        dialog, which shows the English status and asks for a confirmation.
+        """
         if not self.is_reviewer(user):
             return []
         actions = [("reject", _("Request changes"), True)]
         if self.may_approve(obj, user):
             actions += [
-                ("approve", _("Approve"), False),
+                ("approve", _("Approve"), listed_as_needing_english(obj)),
                 ("approve", _("Approve with comment"), True),
             ]
         return actions
 
+    def get_form_for_action(self, action):
+        if action == "approve":
+            return MedicalApprovalForm
+        return TaskStateCommentForm
+
+    def get_template_for_action(self, action):
+        """The approval dialog shows the English status of the page."""
+        if action == "approve":
+            return "treatments/admin/medical_review_approve_modal.html"
+        return super().get_template_for_action(action)
+
     def on_action(self, task_state, user, action_name, **kwargs):
-        """Refuse an approval by an author, however the request came.
+        """Refuse an approval by an author, or one that passes over missing or
+        outdated English unconfirmed, however the request came.
 
         Returns where Wagtail's workflow action view (the dashboard's buttons)
         leads next: the confirmation of the decision (``review_feedback``).
         """
         page = task_state.workflow_state.content_object
-        if action_name == "approve" and not self.may_approve(page, user):
-            raise PermissionDenied
+        # The dialog's flag is only for its own check (MedicalApprovalForm).
+        kwargs.pop("english_needs_check", None)
+        english_checked = kwargs.pop("english_checked", False)
+        if action_name == "approve":
+            if not self.may_approve(page, user):
+                raise PermissionDenied
+            revision = task_state.revision.as_object()
+            if english_needs_check(revision) and not english_checked:
+                raise PermissionDenied
         super().on_action(task_state, user, action_name, **kwargs)
         return reverse("medical_review_decision", args=[page.pk])
 

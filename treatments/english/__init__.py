@@ -1,0 +1,1 @@
+"""The English status of treatment pages (treatments/README.md, "English status")."""
