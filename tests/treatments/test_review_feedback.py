@@ -50,7 +50,11 @@ def submitted(client, denervation_page, editor):
 def test_reviewer_sees_approval_confirmed_in_the_editor(client, submitted, reviewer):
     sign_in_staff(client, reviewer)
 
-    response = editor_action(client, submitted, "approve")
+    # The German changed under review: the English is outdated, which the
+    # approval dialog asks the reviewer to confirm (treatments.english).
+    response = editor_action(
+        client, submitted, "approve", data='{"comment": "", "english_checked": true}'
+    )
 
     assert response.status_code == 302
     page = TreatmentPage.objects.get(pk=submitted.pk)
@@ -80,7 +84,11 @@ def test_approval_from_the_dashboard_is_confirmed(client, submitted, reviewer):
         args=(submitted.pk, "approve", current_task_state(submitted).pk),
     )
 
-    response = client.post(url, {"comment": ""}, follow=True)
+    response = client.post(
+        url,
+        {"comment": "", "english_needs_check": "on", "english_checked": "on"},
+        follow=True,
+    )
 
     assert response.redirect_chain[-1][0] == f"/admin/pages/{submitted.pk}/edit/"
     assert "Freigegeben:" in response.content.decode()
