@@ -29,9 +29,15 @@ PLACEHOLDER = re.compile(
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
 # The size link previews ask for (1.91:1), as JPEG, which every previewer reads.
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
-# Shared when a page has no lead image: the clinic's name on its brand colour
-# (static/img/share-default.png, 1200x630 like the renditions above).
-DEFAULT_OG_IMAGE = {"path": "img/share-default.png", "width": 1200, "height": 630}
+# Shared when a page has no lead image: the clinic's name and town on its brand
+# colour (static/img/share-default.png, 1200x630 like the renditions above). The
+# alt text is the image's text, as written in it (not translated).
+DEFAULT_OG_IMAGE = {
+    "path": "img/share-default.png",
+    "width": 1200,
+    "height": 630,
+    "alt": "ROC Ortho, Aschheim bei München",
+}
 
 
 @register.inclusion_tag("tags/language_switch.html", takes_context=True)
@@ -82,7 +88,7 @@ def page_meta(context) -> dict:
         og_type="article" if page.depth > 2 else "website",
         og_locale=OG_LOCALES.get(language, language),
         og_locale_alternates=[OG_LOCALES[code] for code in urls if code != language],
-        og_image=og_image(request, page) or default_og_image(request, context),
+        og_image=og_image(request, page) or default_og_image(request),
     )
     return result
 
@@ -107,13 +113,11 @@ def og_image(request: HttpRequest, page: Page) -> dict | None:
     }
 
 
-def default_og_image(request: HttpRequest, context) -> dict:
-    """The site's share image; its alt text is the clinic's name it shows."""
+def default_og_image(request: HttpRequest) -> dict:
+    """The site's share image, for pages without a lead image."""
     return {
+        **DEFAULT_OG_IMAGE,
         "url": request.build_absolute_uri(static(DEFAULT_OG_IMAGE["path"])),
-        "width": DEFAULT_OG_IMAGE["width"],
-        "height": DEFAULT_OG_IMAGE["height"],
-        "alt": site_name(context),
     }
 
 

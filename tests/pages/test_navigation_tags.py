@@ -103,7 +103,8 @@ def test_pages_without_lead_image_share_the_default_image(client, demo_site, pat
     assert f'<meta property="og:image" content="{url}">' in html
     assert '<meta property="og:image:width" content="1200">' in html
     assert '<meta property="og:image:height" content="630">' in html
-    assert '<meta property="og:image:alt" content="ROC Ortho">' in html
+    alt = "ROC Ortho, Aschheim bei München"
+    assert f'<meta property="og:image:alt" content="{alt}">' in html
     with Image.open(finders.find("img/share-default.png")) as image:
         assert (image.format, image.size) == ("PNG", (1200, 630))
 
