@@ -65,16 +65,22 @@ ALL_PAGES = (*PAGES, *(state[0] for state in STATES), *NOT_FOUND_PAGES)
 # (tool, rule id, start of the message); keep it short and honest.
 IGNORED: tuple[tuple[str, str, str, str], ...] = ()
 
+# HTMLCS reports elements; "where" is a CSS path to each (tag, id, position).
 RUN_HTMLCS = """() => new Promise(resolve => {
+    const path = element => {
+        const steps = [];
+        for (let e = element; e && e.nodeType === 1; e = e.parentElement) {
+            if (e.id) { steps.unshift(`#${e.id}`); break; }
+            const parent = e.parentElement;
+            const index = parent ? [...parent.children].indexOf(e) + 1 : 0;
+            steps.unshift(index ? `${e.localName}:nth-child(${index})` : e.localName);
+        }
+        return steps.join(" > ");
+    };
     HTMLCS.process("WCAG2AA", document, () => {
         resolve(HTMLCS.getMessages()
             .filter(m => m.type === HTMLCS.ERROR)
-            .map(m => ({
-                rule: m.code,
-                message: m.msg,
-                where: m.element && m.element.outerHTML
-                    ? m.element.outerHTML.slice(0, 160) : String(m.element),
-            })));
+            .map(m => ({rule: m.code, message: m.msg, where: path(m.element)})));
     }, () => resolve([{rule: "htmlcs", message: "HTMLCS failed to run", where: ""}]),
     "en");
 })"""
