@@ -5,6 +5,7 @@ import re
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -28,6 +29,15 @@ PLACEHOLDER = re.compile(
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
 # The size link previews ask for (1.91:1), as JPEG, which every previewer reads.
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+# Shared when a page has no lead image: the clinic's name and town on its brand
+# colour (static/img/share-default.png, 1200x630 like the renditions above). The
+# alt text is the image's text, as written in it (not translated).
+DEFAULT_OG_IMAGE = {
+    "path": "img/share-default.png",
+    "width": 1200,
+    "height": 630,
+    "alt": "ROC Ortho, Aschheim bei München",
+}
 
 
 @register.inclusion_tag("tags/language_switch.html", takes_context=True)
@@ -78,7 +88,7 @@ def page_meta(context) -> dict:
         og_type="article" if page.depth > 2 else "website",
         og_locale=OG_LOCALES.get(language, language),
         og_locale_alternates=[OG_LOCALES[code] for code in urls if code != language],
-        og_image=og_image(request, page),
+        og_image=og_image(request, page) or default_og_image(request),
     )
     return result
 
@@ -100,6 +110,14 @@ def og_image(request: HttpRequest, page: Page) -> dict | None:
         "width": rendition.width,
         "height": rendition.height,
         "alt": page.lead_image_alt_text,
+    }
+
+
+def default_og_image(request: HttpRequest) -> dict:
+    """The site's share image, for pages without a lead image."""
+    return {
+        **DEFAULT_OG_IMAGE,
+        "url": request.build_absolute_uri(static(DEFAULT_OG_IMAGE["path"])),
     }
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 import pytest
+from PIL import Image
 
 from pages.models import ClinicSettings
 from tests.pages.conftest import page_html
@@ -77,6 +79,34 @@ def test_canonical_and_open_graph_come_from_page_fields(client, demo_site, langu
     assert f'<meta property="og:title" content="{title}">' in html
     locale = {"de": "de_DE", "en": "en_GB"}[language]
     assert f'<meta property="og:locale" content="{locale}">' in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/",
+        "/en/",
+        "/de/behandlungen/",
+        "/en/treatments/",
+        DENERVATION["de"],
+        DENERVATION["en"],
+        "/de/beratung/",
+        "/en/consultation/",
+        "/de/impressum/",
+        "/en/legal-notice/",
+    ],
+)
+def test_pages_without_lead_image_share_the_default_image(client, demo_site, path):
+    html = page_html(client, path)
+    url = "http://testserver/static/img/share-default.png"
+
+    assert f'<meta property="og:image" content="{url}">' in html
+    assert '<meta property="og:image:width" content="1200">' in html
+    assert '<meta property="og:image:height" content="630">' in html
+    alt = "ROC Ortho, Aschheim bei München"
+    assert f'<meta property="og:image:alt" content="{alt}">' in html
+    with Image.open(finders.find("img/share-default.png")) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
 
 
 def test_canonical_uses_the_host_the_site_is_served_on(client, demo_site, settings):

@@ -1,5 +1,7 @@
-"""``make budget``: page weight and Lighthouse scores, on the site as served in
-production style (see ``served_site``), for every page in ``pages.PAGES``.
+"""``make budget``: page weight, Lighthouse scores and the validators
+(HTML_CodeSniffer, IBM Equal Access, Nu Html Checker: ``tests.perf.validators``)
+on the site as served in production style (see ``served_site``), for every page
+in ``pages.PAGES``.
 
 Run as ``python -m tests.perf.budget``. It takes its page list, Chromium flags,
 phone viewport and network guard from the browser suite (``tests.browser``), so
@@ -28,6 +30,7 @@ from tests.browser.chromium import CHROMIUM_ARGS, PHONE, chromium_path, launch_c
 from tests.browser.network import NetworkGuard
 from tests.browser.pages import PAGES, SitePage
 from tests.perf.served_site import ROOT, served_site
+from tests.perf.validators import audit_pages, missing_tools, print_audits
 
 KB = 1024
 BUDGET = {"html": 14 * KB, "total": 100 * KB, "js": 10 * KB}
@@ -221,16 +224,23 @@ def main() -> int:
     if not LIGHTHOUSE_CLI.is_file():
         say("lighthouse is not installed: run `npm ci --prefix .ci/node`.")
         return 1
+    if missing_tools():
+        say(f"missing: {', '.join(missing_tools())}; run `npm ci --prefix .ci/node`.")
+        return 1
     problems: list[str] = []
     with served_site() as site:
         say(f"== page weight, phone viewport, cold cache ({site.url})")
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             weights = [measure(browser, site.url, page) for page in PAGES]
+            audits = audit_pages(browser, site.url)
             browser.close()
         print_weights(weights)
         for weight in weights:
             problems.extend(weight.over_budget())
+
+        say("\n== validators: errors (HTMLCS WCAG2AA, IBM WCAG 2.2, Nu Html Checker)")
+        problems.extend(print_audits(audits, say))
 
         say("\n== Lighthouse, mobile")
         say(f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")

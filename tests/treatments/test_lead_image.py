@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 DENERVATION_DE = "/de/behandlungen/denervation-thermokoagulation/"
 DENERVATION_EN = "/en/treatments/denervation-thermocoagulation/"
+DEFAULT_OG_IMAGE = '<meta property="og:image" content="http://testserver/static/img/share-default.png">'
 
 
 @pytest.fixture
@@ -53,11 +54,13 @@ def test_lead_image_alt_follows_the_language(client, with_lead_image):
     assert '<meta property="og:image:alt" content="Ein Farbverlauf">' in html
 
 
-def test_without_lead_image_no_figure_and_no_og_image(client, denervation_page):
+def test_without_lead_image_no_figure_and_the_default_og_image(
+    client, denervation_page
+):
     html = client.get(DENERVATION_DE).content.decode()
 
     assert "figure--lead" not in html
-    assert "og:image" not in html
+    assert DEFAULT_OG_IMAGE in html
 
 
 def test_lead_image_needs_alt_text_in_each_language(denervation_page, media_root):
@@ -81,6 +84,7 @@ def test_decorative_lead_image_needs_no_alt_text(client, denervation_page, media
     picture = html[html.index('<figure class="figure figure--lead">') :]
     assert 'alt=""' in picture[: picture.index("</figure>")]
     assert "og:image:alt" not in html
+    assert "share-default.png" not in html
 
 
 def test_edit_form_has_the_lead_image_in_both_languages(admin_client, denervation_page):
@@ -105,4 +109,4 @@ def test_a_missing_image_file_leaves_the_page_readable(client, with_lead_image):
     response = client.get(DENERVATION_DE)
 
     assert response.status_code == 200
-    assert "og:image" not in response.content.decode()
+    assert DEFAULT_OG_IMAGE in response.content.decode()
