@@ -315,6 +315,12 @@ CONSULTATION_RATE_LIMIT_REQUESTS = 5  # per client address ...
 CONSULTATION_RATE_LIMIT_WINDOW = 60 * 10  # ... in this many seconds
 CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 6
 CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
+# An unsent notification with no task queued this long after the request
+# arrived is queued again by the sweep (requeue_consultation_notifications).
+CONSULTATION_NOTIFICATION_LOST_SECONDS = 60 * 5
+# /healthz/ fails (503) while a notification is unsent for longer: past the
+# retries' 75 minutes, so that a short mail outage does not count. None: off.
+CONSULTATION_NOTIFICATION_HEALTH_SECONDS = 60 * 60 * 2
 # Retention (pages.consultation.retention): closed requests this many days after
 # closing; every other status (new, contacted, appointment booked) after arrival.
 CONSULTATION_RETENTION_CLOSED_DAYS = 180

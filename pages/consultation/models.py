@@ -43,6 +43,10 @@ class ConsultationRequestQuerySet(models.QuerySet):
         """
         return self.filter(status=ConsultationRequest.Status.NEW, opened_at=None)
 
+    def unnotified(self):
+        """Requests whose front-desk notification has not been sent (yet)."""
+        return self.filter(notified_at=None)
+
 
 class ConsultationRequest(models.Model):
     """One patient's request for a consultation, worked by the front desk."""
