@@ -156,6 +156,12 @@ class ConsultationRequest(models.Model):
     )
     name_index = models.TextField(blank=True, editable=False)
 
+    # The random id of the form's fill-time token (pages.consultation.abuse):
+    # unique, so that one handed-out form stores at most one request.
+    form_token = models.CharField(
+        max_length=32, unique=True, null=True, blank=True, editable=False
+    )
+
     notified_at = models.DateTimeField(
         _("front desk notified"), null=True, blank=True, editable=False
     )
