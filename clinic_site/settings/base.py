@@ -64,6 +64,9 @@ MIDDLEWARE = [
     # A static 400 page for a body in a charset other than UTF-8, before
     # anything reads the body (the CSRF check would, and fail with a 500).
     "clinic_site.middleware.RequireUTF8Middleware",
+    # A static 400 page for a form body that cannot be parsed, before the 404
+    # handler's CSRF check reads it (which made it a 500).
+    "clinic_site.middleware.UnreadableFormMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous readers before any session or database work.
     "pages.ops.page_cache.PageCacheMiddleware",
