@@ -15,7 +15,7 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$
 # axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
-.PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances observatory backup restore lint messages compilemessages check-messages clean
+.PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances observatory fuzz backup restore lint messages compilemessages check-messages clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -124,6 +124,13 @@ two-instances: install compilemessages
 # not part of CI): prints grade and score per page, fails below A+ / 120.
 observatory: install compilemessages node-tools
 	$(BIN)/python -m tests.perf.observatory
+
+# 10,000 hostile requests (REQUESTS=…) against gunicorn as `make run` serves it and
+# under production settings (needs PostgreSQL's server binaries and redis-server);
+# prints the 5xx count, fails unless it is 0.
+REQUESTS ?= 10000
+fuzz: install compilemessages
+	$(BIN)/python -m tests.perf.fuzz --requests $(REQUESTS) --workers $(WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

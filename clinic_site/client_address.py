@@ -30,10 +30,22 @@ def client_address(request: HttpRequest) -> str:
     for hop in reversed(forwarded):
         if not hop.strip():
             continue
+        if not is_address(hop.strip()):
+            # Text a client wrote, not an address a proxy appended; stored by
+            # axes it failed PostgreSQL's inet column with a 500 (make fuzz).
+            break
         address = hop.strip()
         if not is_trusted_proxy(address):
             break
     return address
+
+
+def is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def is_trusted_proxy(address: str) -> bool:

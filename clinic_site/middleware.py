@@ -9,8 +9,10 @@ lines catch the connection errors here.
 
 import logging
 
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import parse_header_parameters
@@ -86,6 +88,30 @@ class RequireUTF8Middleware:
         if charset is not None and charset.strip().lower() != "utf-8":
             logger.warning("Bad request: %s declares charset %r", request.path, charset)
             return bad_request_response()
+        return self.get_response(request)
+
+
+class UnreadableFormMiddleware:
+    """Answer 400 with the static page when a POST's form body cannot be
+    parsed (a multipart form without a valid boundary, one cut short, too many
+    fields).
+
+    Django answers such a body with a 400 when a view or the CSRF check reads
+    it, but on an address that does not exist the first to read it is the CSRF
+    check of the 404 handler (``requires_csrf_token``), and an error inside an
+    error handler is a 500. Read here, once; Django keeps what it parsed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST":
+            try:
+                request.POST  # noqa: B018 (parsed for its errors)
+            except (MultiPartParserError, SuspiciousOperation, BadRequest):
+                logger.warning("Bad request: unreadable form body for %s", request.path)
+                return bad_request_response()
         return self.get_response(request)
 
 

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site.health import HealthCheckView
 from pages import media, views
+from pages.ops import atomic_admin
 from pages.sitemaps import PageSitemap
 from pages.staff.password_reset import ThrottledPasswordResetView
 from treatments import search
@@ -27,6 +28,12 @@ urlpatterns = [
         "admin/password_reset/",
         ThrottledPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
+    ),
+    # Before Wagtail's own: the whole "create page" save in one transaction.
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        atomic_admin.create_page,
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

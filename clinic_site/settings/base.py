@@ -67,6 +67,9 @@ MIDDLEWARE = [
     # A static 400 page for a body in a charset other than UTF-8, before
     # anything reads the body (the CSRF check would, and fail with a 500).
     "clinic_site.middleware.RequireUTF8Middleware",
+    # A static 400 page for a form body that cannot be parsed, before the 404
+    # handler's CSRF check reads it (which made it a 500).
+    "clinic_site.middleware.UnreadableFormMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cache-Control for the caching proxy in front, on stored pages and hits alike.
     "pages.ops.edge_cache.EdgeCacheHeadersMiddleware",
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "pages.staff.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An upload into a full disk: the editor's message instead of a 500.
+    "pages.ops.storage.StorageFullMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -175,7 +180,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 SERVE_MEDIA_IMAGES = False
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage that leaves no truncated upload on a full disk.
+    "default": {"BACKEND": "pages.ops.storage.MediaStorage"},
     # Hashed, compressed file names so that whitenoise can cache them forever.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -332,6 +338,12 @@ CONSULTATION_RATE_LIMIT_REQUESTS = 5  # per client address ...
 CONSULTATION_RATE_LIMIT_WINDOW = 60 * 10  # ... in this many seconds
 CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = 6
 CONSULTATION_NOTIFICATION_RETRY_SECONDS = 60 * 5  # times the attempt number
+# An unsent notification with no task queued this long after the request
+# arrived is queued again by the sweep (requeue_consultation_notifications).
+CONSULTATION_NOTIFICATION_LOST_SECONDS = 60 * 5
+# /healthz/ fails (503) while a notification is unsent for longer: past the
+# retries' 75 minutes, so that a short mail outage does not count. None: off.
+CONSULTATION_NOTIFICATION_HEALTH_SECONDS = 60 * 60 * 2
 # Retention (pages.consultation.retention): closed requests this many days after
 # closing; every other status (new, contacted, appointment booked) after arrival.
 CONSULTATION_RETENTION_CLOSED_DAYS = 180

@@ -233,6 +233,8 @@ class ConsultationRequestForm(forms.ModelForm):
     def started_token(self) -> str:
         """The fill-time token to render: the original one while it is valid."""
         token = self.data.get("form_started", "") if self.is_bound else ""
+        if self.is_bound and self.has_error("form_started", code="already_sent"):
+            return abuse.sign_form_started()  # a new form, for a new request
         if token and abuse.form_started_age(token) is not None:
             return token
         return abuse.sign_form_started()
@@ -298,7 +300,24 @@ class ConsultationRequestForm(forms.ModelForm):
                 ),
                 code="too_fast",
             )
+        if self.token_was_used():
+            raise self.already_sent_error()
         return token
+
+    def token_was_used(self) -> bool:
+        """Whether a stored request carries this form's token id."""
+        token_id = abuse.form_token_id(self.data.get("form_started", ""))
+        return ConsultationRequest.objects.filter(form_token=token_id).exists()
+
+    def already_sent_error(self) -> forms.ValidationError:
+        """The token was used for a stored request: this form was sent before."""
+        return forms.ValidationError(
+            _(
+                "This form has already been sent. To send another request, check "
+                "your details and send the form again."
+            ),
+            code="already_sent",
+        )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -371,6 +390,9 @@ class ConsultationRequestForm(forms.ModelForm):
             consultation_request.body_region = BodyRegion.objects.get(
                 pk=int(topic.removeprefix("region-"))
             )
+        consultation_request.form_token = abuse.form_token_id(
+            self.cleaned_data["form_started"]
+        )
         # Consent is recorded only for what it covers: a message.
         if consultation_request.message:
             consultation_request.consent_version = CONSENT_VERSION

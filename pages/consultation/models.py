@@ -43,6 +43,10 @@ class ConsultationRequestQuerySet(models.QuerySet):
         """
         return self.filter(status=ConsultationRequest.Status.NEW, opened_at=None)
 
+    def unnotified(self):
+        """Requests whose front-desk notification has not been sent (yet)."""
+        return self.filter(notified_at=None)
+
 
 class ConsultationRequest(models.Model):
     """One patient's request for a consultation, worked by the front desk."""
@@ -151,6 +155,12 @@ class ConsultationRequest(models.Model):
         max_length=64, blank=True, editable=False, db_index=True
     )
     name_index = models.TextField(blank=True, editable=False)
+
+    # The random id of the form's fill-time token (pages.consultation.abuse):
+    # unique, so that one handed-out form stores at most one request.
+    form_token = models.CharField(
+        max_length=32, unique=True, null=True, blank=True, editable=False
+    )
 
     notified_at = models.DateTimeField(
         _("front desk notified"), null=True, blank=True, editable=False

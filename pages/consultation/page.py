@@ -7,7 +7,7 @@ then the form and the notification task built on it, then this page.
 import logging
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -117,13 +117,24 @@ class ConsultationPage(
             logger.info("Consultation form: honeypot filled, nothing stored")
             return self.redirect_to_landing_page(request)
         if not form.is_valid():
-            # A patient correcting the form is not counted for each attempt.
-            limiter.release()
-            response = self.render(request, context_overrides={"form": form})
-            response.status_code = 400
-            return response
-        self.process_form_submission(form)
+            return self.render_invalid_form(request, form, limiter)
+        try:
+            self.process_form_submission(form)
+        except IntegrityError:
+            # Two posts of one form at the same moment: the unique token id
+            # let the first in.
+            if not form.token_was_used():
+                raise
+            form.add_error("form_started", form.already_sent_error())
+            return self.render_invalid_form(request, form, limiter)
         return self.redirect_to_landing_page(request)
+
+    def render_invalid_form(self, request, form, limiter) -> HttpResponse:
+        # A patient correcting the form is not counted for each attempt.
+        limiter.release()
+        response = self.render(request, context_overrides={"form": form})
+        response.status_code = 400
+        return response
 
     def get_form_class(self):
         """The form class; override to change the fields patients see."""

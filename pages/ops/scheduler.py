@@ -37,6 +37,8 @@ JOBS = (
     Job("delete_old_consultation_requests", timedelta(hours=24)),
     # Finished task rows of the worker (sent notifications).
     Job("prune_db_task_results", timedelta(hours=24)),
+    # Front-desk notifications whose task was lost (pages/consultation/README.md).
+    Job("requeue_consultation_notifications", timedelta(minutes=10)),
     # Overdue reminders whose queued task was lost (pages/consultation/README.md).
     Job("send_consultation_reminders", timedelta(minutes=15)),
     # Medical reviews due within 30 days or overdue (treatments/README.md).

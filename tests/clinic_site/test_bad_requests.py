@@ -103,3 +103,16 @@ def test_health_check_reads_a_well_formed_accept_header(client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+
+
+# Found by `make fuzz`: on an address that does not exist, the first to read an
+# unreadable body was the 404 handler's CSRF check, and the client got a 500.
+@pytest.mark.parametrize("path", ["/healthz/%ff/", "/de/no-such-page/", FORM_URL])
+def test_multipart_body_without_boundary_gets_the_bad_request_page(browser, path):
+    client, _token = browser
+
+    response = client.generic(
+        "POST", path, "name=Anna", content_type="multipart/form-data"
+    )
+
+    assert_static_bad_request_page(response)

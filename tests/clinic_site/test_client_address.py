@@ -35,6 +35,11 @@ def test_entries_from_trusted_proxies_are_skipped_from_the_right():
     assert address("2001:db8::5", "2a00:1450::1, 2001:db8::9") == "2a00:1450::1"
 
 
+def test_an_entry_that_is_no_address_is_never_the_client():
+    assert address("127.0.0.1", '084\t\tnG"$"e') == "127.0.0.1"
+    assert address("127.0.0.1", "198.51.100.1, junk, 10.1.2.3") == "10.1.2.3"
+
+
 def test_a_trusted_proxy_without_the_header_is_the_client():
     assert address("10.0.0.2") == "10.0.0.2"
     assert address("10.0.0.2", " , ") == "10.0.0.2"

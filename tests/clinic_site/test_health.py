@@ -1,10 +1,14 @@
 """The load balancer's health check (``/healthz/``)."""
 
 import json
+from datetime import timedelta
+
+from django.utils import timezone
 
 import pytest
 
 from clinic_site.middleware import RETRY_AFTER_SECONDS
+from tests.factories.consultation import ConsultationRequestFactory
 from tests.perf.loadtests.services import REDIS_PORTS, free_port
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +21,7 @@ def test_health_check_reports_database_and_cache(client):
     assert json.loads(response.content) == {
         "Database(alias='default')": "OK",
         "Cache(alias='default')": "OK",
+        "UnsentNotifications()": "OK",
     }
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
@@ -59,3 +64,33 @@ def test_healthy_instance_sends_no_retry_after(client):
 
     assert response.status_code == 200
     assert "Retry-After" not in response
+
+
+# The check reads in a thread of its own (django-health-check's executor),
+# which sees only committed rows: hence a transactional test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_health_check_fails_while_a_notification_is_unsent_too_long(client, settings):
+    settings.CONSULTATION_NOTIFICATION_HEALTH_SECONDS = 60 * 60
+    request = ConsultationRequestFactory(
+        created_at=timezone.now() - timedelta(minutes=30)
+    )
+
+    response = client.get("/healthz/", {"format": "json"})
+    assert response.status_code == 200
+    assert 1790 <= int(response["X-Oldest-Unsent-Notification"]) <= 1900
+
+    request.created_at = timezone.now() - timedelta(hours=2)
+    request.save()
+    response = client.get("/healthz/", {"format": "json"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert (
+        "oldest unsent notification 720"
+        in json.loads(response.content)["UnsentNotifications()"]
+    )
+
+    request.notified_at = timezone.now()
+    request.save()
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert response["X-Oldest-Unsent-Notification"] == "none"

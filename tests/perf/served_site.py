@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 # The configuration `make run` serves with (access log format, timeouts).
 GUNICORN_CONFIG = ROOT / "clinic_site" / "deploy" / "gunicorn.conf.py"
+START_SECONDS = 120
 
 # The environment of `make run` (RUN_ENV in the Makefile).
 RUN_ENV = {
@@ -65,7 +66,8 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
+    # Generous: on a busy machine three workers importing Wagtail take a while.
+    deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn stopped:\n{log.read_text()}")
@@ -74,7 +76,9 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
                 return
         except OSError:  # refused, reset or timed out while the workers start
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer {url} within 30 s:\n{log.read_text()}")
+    raise RuntimeError(
+        f"gunicorn did not answer {url} within {START_SECONDS} s:\n{log.read_text()}"
+    )
 
 
 def start_gunicorn(

@@ -58,6 +58,35 @@ def test_forged_or_missing_timestamp_is_rejected(client, consultation_page):
     assert ConsultationRequest.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("de", "Dieses Formular wurde bereits gesendet."),
+        ("en", "This form has already been sent."),
+    ],
+)
+def test_replayed_form_is_refused_and_stores_nothing_twice(
+    client, consultation_page, settings, language, message
+):
+    data = valid_data(preferred_language=language)
+    assert client.post(FORM_URLS[language], data).status_code == 303
+
+    replay = client.post(FORM_URLS[language], data)
+
+    assert replay.status_code == 400
+    html = replay.content.decode()
+    assert message in html
+    assert ConsultationRequest.objects.count() == 1
+    assert mail.outbox and len(mail.outbox) == 1
+    # The form comes back with a new token, good for one new request.
+    new_token = re.search(r'name="form_started" value="([^"]+)"', html)[1]
+    assert new_token != data["form_started"]
+    settings.CONSULTATION_MIN_FILL_SECONDS = 0
+    again = client.post(FORM_URLS[language], {**data, "form_started": new_token})
+    assert again.status_code == 303
+    assert ConsultationRequest.objects.count() == 2
+
+
 def test_rate_limit_answers_429_in_the_page_language(
     client, consultation_page, settings
 ):

@@ -74,3 +74,37 @@ def test_parallel_submissions_from_one_address_store_no_more_than_the_limit(
 
     assert sorted(codes) == [303] * limit + [429] * (PARALLEL - limit)
     assert ConsultationRequest.objects.count() == limit
+
+
+def send_same_form(base_url: str, fields: dict, cookies: dict) -> int:
+    response = requests.post(
+        base_url + FORM_URLS["de"],
+        data=fields,
+        cookies=cookies,
+        allow_redirects=False,
+        timeout=30,
+    )
+    return response.status_code
+
+
+def test_one_form_sent_many_times_at_once_stores_one_row(
+    live_server, consultation_page, settings
+):
+    settings.CONSULTATION_RATE_LIMIT_REQUESTS = PARALLEL * 2
+    with requests.Session() as session:
+        form = session.get(live_server.url + FORM_URLS["de"], timeout=30)
+        cookies = session.cookies.get_dict()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)[1]
+    fields = valid_data(csrfmiddlewaretoken=csrf)
+
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        codes = list(
+            pool.map(
+                lambda _n: send_same_form(live_server.url, fields, cookies),
+                range(PARALLEL),
+            )
+        )
+
+    # One is stored; every replay gets the form back with its error, never a 500.
+    assert sorted(codes) == [303] + [400] * (PARALLEL - 1)
+    assert ConsultationRequest.objects.count() == 1

@@ -189,3 +189,64 @@ def test_the_worker_reminds_once_of_an_unopened_request(
     )
     for message in mail.outbox:
         assert_no_patient_data(message)
+
+
+def backdate_requests(minutes: int) -> None:
+    """Make every stored request arrive ``minutes`` ago."""
+    ConsultationRequest.objects.update(
+        created_at=timezone.now() - timedelta(minutes=minutes)
+    )
+
+
+def test_sweep_resends_a_notification_whose_enqueue_failed(
+    client, consultation_page, database_queue, settings
+):
+    # A queue the backend does not serve: the enqueue right after saving fails.
+    settings.TASKS = {"default": {**settings.TASKS["default"], "QUEUES": ["elsewhere"]}}
+    response = client.post(FORM_URLS["de"], valid_data())
+    assert response.status_code == 303
+    assert statuses() == []
+    settings.TASKS = {"default": {**settings.TASKS["default"], "QUEUES": ["default"]}}
+    backdate_requests(minutes=10)
+
+    call_command("requeue_consultation_notifications", verbosity=0)
+    run_worker()
+
+    stored = ConsultationRequest.objects.get()
+    assert stored.notified_at is not None
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Neue Beratungsanfrage"
+    assert statuses() == ["SUCCESSFUL"]
+
+
+def test_sweep_resends_a_notification_whose_task_row_vanished(
+    client, consultation_page, database_queue
+):
+    client.post(FORM_URLS["en"], valid_data())
+    DBTaskResult.objects.all().delete()
+    backdate_requests(minutes=10)
+
+    call_command("run_scheduled_jobs", "--once", verbosity=0)
+    run_worker()
+
+    assert ConsultationRequest.objects.get().notified_at is not None
+    assert len(mail.outbox) == 1
+
+
+def test_sweep_leaves_queued_recent_and_sent_notifications_alone(
+    client, consultation_page, database_queue
+):
+    client.post(FORM_URLS["de"], valid_data())  # its task waits in the queue
+    backdate_requests(minutes=10)
+    client.post(FORM_URLS["de"], valid_data())
+    recent = ConsultationRequest.objects.order_by("-pk").first()
+    # The recent one may be between its commit and its enqueue: not lost yet.
+    DBTaskResult.objects.filter(args_kwargs__args=[recent.pk]).delete()
+
+    call_command("requeue_consultation_notifications", verbosity=0)
+
+    assert statuses() == ["READY"]
+    run_worker()
+    call_command("requeue_consultation_notifications", verbosity=0)
+    assert statuses() == ["SUCCESSFUL"]
+    assert len(mail.outbox) == 1

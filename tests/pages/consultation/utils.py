@@ -1,5 +1,6 @@
 """Helpers for the consultation form tests."""
 
+import secrets
 import time
 
 from django.core import signing
@@ -23,7 +24,8 @@ class BackdatedSigner(signing.TimestampSigner):
 
 def started_token(seconds_ago: int = 60) -> str:
     signer = BackdatedSigner(seconds_ago, salt=FORM_STARTED_SALT)
-    return signer.sign(FORM_STARTED_VALUE)
+    # Each form handed out carries an id of its own; a token is accepted once.
+    return signer.sign(f"{FORM_STARTED_VALUE}:{secrets.token_urlsafe(16)}")
 
 
 def valid_data(**overrides) -> dict:
