@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from . import headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEBUG = False
@@ -217,78 +219,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Content-Security-Policy (django-csp) for the patient pages: scripts and styles
-# only from static files here, no inline script or style attribute, video players
-# only in the click-to-load frames of treatments/videos.py. JSON-LD blocks are
-# data, not scripts, and need no exception.
-VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": VIDEO_FRAME_SOURCES,
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
-# The Wagtail admin (clinic_site.security.SiteCSPMiddleware) sets inline style
-# attributes from its scripts and in its templates, shows uploaded images as
-# blobs while they upload, and previews pages in a frame of its own origin. Its
-# sign-in pages (password and code) need no inline script and get none.
-# Page previews in the editor: the patients' policy, framed by the admin only.
-CONTENT_SECURITY_POLICY_PREVIEW = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "frame-ancestors": ["'self'"],
-    }
-}
-
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
-        "frame-ancestors": ["'self'"],
-    }
-}
-# Behind the sign-in, Wagtail 8's own widgets (date and time choosers, inline
-# panels) and its modal loader run inline scripts (wagtail/wagtail#1288), so the
-# editing pages allow them; still no eval, no other host.
-CONTENT_SECURITY_POLICY_ADMIN_EDITING = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-    }
-}
-
-# Permissions-Policy (django-permissions-policy): no page may use these. The video
-# frames keep what a player needs (fullscreen, autoplay, encrypted media).
-PERMISSIONS_POLICY: dict[str, list[str]] = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "ambient-light-sensor",
-        "browsing-topics",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "serial",
-        "usb",
-    )
-}
+# Content-Security-Policy and Permissions-Policy: settings/headers.py.
+CONTENT_SECURITY_POLICY = headers.CONTENT_SECURITY_POLICY
+CONTENT_SECURITY_POLICY_PREVIEW = headers.CONTENT_SECURITY_POLICY_PREVIEW
+CONTENT_SECURITY_POLICY_ADMIN = headers.CONTENT_SECURITY_POLICY_ADMIN
+CONTENT_SECURITY_POLICY_ADMIN_EDITING = headers.CONTENT_SECURITY_POLICY_ADMIN_EDITING
+PERMISSIONS_POLICY = headers.PERMISSIONS_POLICY
+VIDEO_FRAME_SOURCES = headers.VIDEO_FRAME_SOURCES
 
 # Staff log in with a password and a time-based one-time code (django-otp); the
 # issuer names the account in the staff member's authenticator app.

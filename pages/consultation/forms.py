@@ -4,15 +4,11 @@ Error messages follow the GOV.UK style: they say what to do ("Enter your name"),
 and the page lists them in an error summary above the form.
 """
 
-import unicodedata
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-
-import phonenumbers
 
 from pages.consultation import abuse
 from pages.consultation.models import (
@@ -20,27 +16,20 @@ from pages.consultation.models import (
     MESSAGE_MAX_LENGTH,
     ConsultationRequest,
 )
+from pages.consultation.validation import (
+    MULTILINE_CONTROLS,
+    TelInput,
+    control_characters,
+    international_phone,
+)
 from pages.routing import public, translated_q
 from treatments.models import BodyRegion, TreatmentPage
 
 TOPIC_UNSURE = "unsure"
-PHONE_REGION = "DE"  # numbers without +49 are read as German
-MULTILINE_CONTROLS = {"\n", "\r", "\t"}
 FIELD_TEMPLATES = {
     forms.RadioSelect: "includes/form_radios.html",
     forms.CheckboxInput: "includes/form_checkbox.html",
 }
-
-
-def control_characters(value: str, allowed: set[str] = frozenset()) -> bool:
-    """Whether ``value`` holds control characters other than ``allowed``."""
-    return any(
-        unicodedata.category(char) == "Cc" and char not in allowed for char in value
-    )
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
 
 
 class ConsultationRequestForm(forms.ModelForm):
@@ -268,21 +257,7 @@ class ConsultationRequestForm(forms.ModelForm):
 
     def clean_phone(self) -> str:
         value = self.clean_single_line("phone")
-        if not value:
-            return ""
-        error = forms.ValidationError(
-            _("Enter a phone number, like 089 1234567 or +49 89 1234567"),
-            code="invalid",
-        )
-        try:
-            number = phonenumbers.parse(value, PHONE_REGION)
-        except phonenumbers.NumberParseException as parse_error:
-            raise error from parse_error
-        if not phonenumbers.is_valid_number(number):
-            raise error
-        return phonenumbers.format_number(
-            number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-        )
+        return international_phone(value) if value else ""
 
     def clean_form_started(self) -> str:
         token = self.cleaned_data.get("form_started", "")

@@ -1,6 +1,8 @@
 """Models of the treatments app; import them from here."""
 
-from .pages import BodyRegion, TreatmentIndexPage, TreatmentPage
+from .index import TreatmentIndexPage
+from .pages import TreatmentPage
+from .regions import BodyRegion
 from .review import (
     REVIEW_RECORD_FIELDS,
     MedicalReviewer,

@@ -1,4 +1,4 @@
-"""The treatment pages: the index, the treatment page and its body regions."""
+"""The treatment page: structured sections in both languages, with review dates."""
 
 from django import forms
 from django.conf import settings
@@ -15,11 +15,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from pages.blocks import illustrated_prose_blocks, prose_blocks
 from pages.i18n import BilingualPreviewMixin
-from pages.routing import ViewRestrictionMixin, public, translated_q
+from pages.routing import ViewRestrictionMixin, translated_q
 from treatments.blocks import (
     ApplicationBlock,
     FAQItemBlock,
@@ -32,89 +31,12 @@ from treatments.english.panels import EnglishStatusPanel
 from treatments.english.status import EnglishStatus, page_status, record_english
 from treatments.sections import SECTIONS
 
-from .listing import fill_groups, region_groups
+from .regions import BodyRegion
 from .review import (
     REVIEW_RECORD_FIELDS,
     ReviewedBy,
-    TreatmentIndexPermissionTester,
     TreatmentPagePermissionTester,
 )
-
-
-@register_snippet
-class BodyRegion(models.Model):
-    """A body region that treatments are grouped and filtered by."""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"),
-        unique=True,
-        help_text=_("Used in the address of the filtered treatment list."),
-    )
-    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("body region")
-        verbose_name_plural = _("body regions")
-
-    def __str__(self):
-        return self.name
-
-
-class TreatmentIndexPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
-    """Lists the treatments, grouped by body region, filterable without script."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = ["treatments.TreatmentPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("treatment index page")
-
-    def permissions_for_user(self, user):
-        """Treatment pages are not published on creation (four eyes)."""
-        return TreatmentIndexPermissionTester(user, self)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        language = translation.get_language()
-        # Live, public treatments with a version in the reader's language.
-        links = public(
-            TreatmentPage.body_regions.through.objects.filter(
-                translated_q(language, "treatmentpage__"),
-                treatmentpage__live=True,
-                treatmentpage__path__startswith=self.path,
-            ).select_related("bodyregion"),
-            outer="treatmentpage__path",
-        )
-        groups = region_groups(links)
-        selected = next(
-            (g for g in groups if g.region.slug == request.GET.get("region")), None
-        )
-        shown = [selected] if selected else groups
-        ids = {pk for group in shown for pk in group.treatment_ids}
-        treatments = list(
-            TreatmentPage.objects.filter(pk__in=ids)
-            .defer_streamfields()
-            .order_by("title")
-        )
-        fill_groups(shown, treatments, request.GET.get("page"))
-        context.update(
-            regions=[group.region for group in groups],
-            region_counts=groups,
-            selected_region=selected.region if selected else None,
-            region_groups=shown,
-            treatment_count=len({pk for g in groups for pk in g.treatment_ids}),
-        )
-        return context
-
 
 SECTION_LABELS = {section.field: section.label for section in SECTIONS}
 
