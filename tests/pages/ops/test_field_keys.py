@@ -226,9 +226,12 @@ def test_migrate_converts_requests_stored_under_the_secret_key(tmp_path):
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
     }
+    # Stored with today's model (its every column), then taken back to before
+    # the conversion, which leaves a value under the legacy key as it is (the
+    # check would refuse that value until the conversion has run again).
     manage_py(env, "migrate", "--noinput", "-v", "0")
-    manage_py(env, "migrate", "pages", "0008", "--noinput", "-v", "0")
     manage_py(env, "shell", "-c", STORE_LEGACY_REQUEST)
+    manage_py(env, "migrate", "pages", "0008", "--noinput", "-v", "0", "--skip-checks")
 
     manage_py(env, "migrate", "--noinput", "-v", "0")
 
