@@ -13,8 +13,8 @@ class SiteCSPMiddleware(CSPMiddleware):
     """django-csp's middleware with the admin's own policies.
 
     Patient pages get ``CONTENT_SECURITY_POLICY``. Under the admin's address the
-    sign-in pages get ``CONTENT_SECURITY_POLICY_ADMIN`` (inline styles, no inline
-    scripts) and every other admin page ``CONTENT_SECURITY_POLICY_ADMIN_EDITING``,
+    sign-in pages get ``CONTENT_SECURITY_POLICY_ADMIN`` (no inline script or
+    style) and every other admin page ``CONTENT_SECURITY_POLICY_ADMIN_EDITING``,
     which Wagtail's editing interface needs. A page rendered for the editor's
     preview (Wagtail's "dummy" request, run through this middleware under the
     page's own address) gets ``CONTENT_SECURITY_POLICY_PREVIEW``: the patients'

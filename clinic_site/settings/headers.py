@@ -24,10 +24,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# The Wagtail admin (clinic_site.security.SiteCSPMiddleware) sets inline style
-# attributes from its scripts and in its templates, shows uploaded images as
-# blobs while they upload, and previews pages in a frame of its own origin. Its
-# sign-in pages (password and code) need no inline script and get none.
+# The Wagtail admin (clinic_site.security.SiteCSPMiddleware) shows uploaded
+# images as blobs while they upload and previews pages in a frame of its own
+# origin. Its sign-in pages (password, code, enrolment) need no inline script or
+# style and get none (tests/browser/test_csp.py).
 # Page previews in the editor: the patients' policy, framed by the admin only.
 CONTENT_SECURITY_POLICY_PREVIEW = {
     "DIRECTIVES": {
@@ -39,19 +39,20 @@ CONTENT_SECURITY_POLICY_PREVIEW = {
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
         "frame-ancestors": ["'self'"],
     }
 }
 # Behind the sign-in, Wagtail 8's own widgets (date and time choosers, inline
-# panels) and its modal loader run inline scripts (wagtail/wagtail#1288), so the
-# editing pages allow them; still no eval, no other host.
+# panels) and its modal loader run inline scripts (wagtail/wagtail#1288) and its
+# templates set style attributes, so the editing pages allow both; still no
+# eval, no other host.
 CONTENT_SECURITY_POLICY_ADMIN_EDITING = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"],
         "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
     }
 }
 

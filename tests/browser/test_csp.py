@@ -6,9 +6,10 @@ from django.contrib.auth.models import Group
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from pages.staff.models import EnrolmentLink
 from tests.browser.chromium import DESKTOP, PHONE
 from tests.browser.csp import record_csp_violations
-from tests.browser.staff import sign_in
+from tests.browser.staff import enter_password, sign_in
 from tests.factories.consultation import ConsultationRequestFactory
 from tests.factories.treatments import TreatmentPageFactory
 from treatments.models import TreatmentIndexPage, TreatmentPage
@@ -124,3 +125,34 @@ def test_front_desk_opens_the_requests_without_violation(watched):
 
     assert page.locator("table.listing tbody tr").count() == 1
     assert violations == [], "\n".join(violations)
+
+
+def test_sign_in_pages_need_no_inline_style(watched):
+    """The password, code and enrolment pages run under style-src 'self' alone."""
+    device = make_staff("anmeldung", "Editors")
+    context, violations = watched(**DESKTOP, locale="de-DE")
+    page = context.new_page()
+
+    enter_password(page, "anmeldung", "wrong-password")
+    page.locator(".messages .error").wait_for()
+    page.goto("/admin/two-factor/verify/", wait_until="networkidle")
+    enter_password(page, "anmeldung", PASSWORD)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.fill("input[name=otp_token]", "000000")
+    page.click("button[type=submit]")
+    # Attached, not visible: the code field's error box stays hidden (as before).
+    page.locator(".error-message").wait_for(state="attached")
+    newcomer = get_user_model().objects.create_user("neu", password=PASSWORD)
+    newcomer.groups.add(*device.user.groups.all())
+    context.clear_cookies()
+    enter_password(page, "neu", PASSWORD)
+    page.wait_for_url("**/admin/two-factor/setup/**")
+    _link, token = EnrolmentLink.issue(newcomer, created_by=None)
+    page.goto(f"/admin/two-factor/enrol/?token={token}", wait_until="networkidle")
+    page.locator("figure svg").wait_for()
+
+    assert violations == [], "\n".join(violations)
+    # The recorder sees what the policy refuses on these pages.
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<b style=\"x\">')")
+    page.wait_for_timeout(200)
+    assert any("style-src" in violation for violation in violations)

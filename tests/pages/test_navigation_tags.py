@@ -50,7 +50,9 @@ def test_switch_keeps_the_section_anchor_with_the_script(client, demo_site):
 
     assert 'id="faq"' in html
     assert 'id="faq"' in page_html(client, DENERVATION["en"])
-    assert re.search(r'<script src="[^"]*js/site\.js" defer>', html)
+    assert re.search(
+        r'<script src="[^"]*js/site\.js" integrity="sha384-[^"]+" defer>', html
+    )
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

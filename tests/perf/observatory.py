@@ -10,6 +10,7 @@ below A+ / 120 (the goal in issue 17). Needs root (ports 80 and 443), nginx
 and openssl; not part of CI.
 """
 
+import getpass
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.perf.edge_proxy import PURGE_MODULE
 from tests.perf.loadtests import services
 from tests.perf.loadtests.concurrency import say
 from tests.perf.served_site import ROOT
@@ -44,6 +46,8 @@ def missing_tools() -> str | None:
     for name in ("nginx", "openssl", "node"):
         if shutil.which(name) is None:
             return f"{name} is not installed"
+    if not PURGE_MODULE.exists():
+        return "the cache purge module is missing (libnginx-mod-http-cache-purge)"
     if not SCANNER.exists():
         return "the scanner is not installed: make node-tools"
     if os.geteuid() != 0:
@@ -89,11 +93,16 @@ def nginx_config(folder: Path, upstream: str) -> Path:
         .replace("https://www.roc-ortho.de$request_uri", f"https://{HOST}$request_uri")
         .replace("server 127.0.0.1:8000", f"server {upstream}")
         .replace("/srv/roc-ortho-media/", f"{folder}/media/")
+        .replace("/var/cache/nginx/roc-ortho", f"{folder}/cache")
     )
     (folder / "site.conf").write_text(site)
     config = folder / "nginx.conf"
     # The example is a site file (sites-available): wrap it as nginx.conf does.
     config.write_text(
+        # The edge cache's purge directive needs Debian's module.
+        f"load_module {PURGE_MODULE};\n"
+        # Workers as this user, so that they can write the cache folder.
+        f"user {getpass.getuser()};\n"
         f"pid {folder}/nginx.pid;\n"
         f"error_log {folder}/nginx-error.log;\n"
         "daemon off;\n"
