@@ -124,7 +124,8 @@ def record_english(page, confirm=(), today: datetime.date | None = None) -> None
 
     A part whose English changed since its baseline, or that is in ``confirm``
     (the editor checked it), is now confirmed against the current German. A part
-    whose German alone changed keeps its baseline, so it shows as outdated.
+    whose German alone changed keeps its baseline, so it shows as outdated,
+    and records the day of that German change (``with_german_change``).
     Running it again on the same content changes nothing.
     """
     baseline = dict(page.english_baseline or {})
