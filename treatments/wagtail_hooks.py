@@ -1,5 +1,8 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -49,6 +52,16 @@ def add_overdue_reviews_panel(request, panels):
     if can_act_on_reviews(request.user):
         panels.append(OverdueReviewsPanel())
         panels.append(ChangesRequestedPanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def language_picker_keeps_sections() -> SafeString:
+    # A section with German and English fields stays visible whatever language
+    # the picker shows (see the stylesheet).
+    return format_html(
+        '<link rel="stylesheet" href="{}">',
+        static("css/admin-language-picker.css"),
+    )
 
 
 @hooks.register("before_edit_page")

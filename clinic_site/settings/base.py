@@ -167,6 +167,13 @@ LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_LANGUAGES = ("de", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",), "de": ("en",)}
+# The admin's language picker ("View / edit fields for") opens with both
+# languages and then keeps the editor's choice from page to page (in the
+# browser's localStorage). treatments/wagtail_hooks.py keeps it from hiding a
+# section that holds fields of both languages.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("de", "en")
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

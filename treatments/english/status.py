@@ -8,6 +8,7 @@ page field, so every revision carries the one that matches its content.
 
 import datetime
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -123,23 +124,49 @@ def record_english(page, confirm=(), today: datetime.date | None = None) -> None
 
     A part whose English changed since its baseline, or that is in ``confirm``
     (the editor checked it), is now confirmed against the current German. A part
-    whose German alone changed keeps its baseline, so it shows as outdated.
+    whose German alone changed keeps its baseline, so it shows as outdated,
+    and records the day of that German change (``with_german_change``).
     Running it again on the same content changes nothing.
     """
     baseline = dict(page.english_baseline or {})
     day = (today or timezone.localdate()).isoformat()
     for part in PARTS:
         english = part_text(page, part, "en")
+        german = part_text(page, part, "de")
         record = baseline.get(part.key)
         if not english:
             baseline.pop(part.key, None)
         elif part.key in confirm or record is None or record.get("en") != english:
             baseline[part.key] = {
-                "de": part_text(page, part, "de"),
+                "de": german,
                 "en": english,
                 "on": day,
+                "de_changed": None,
             }
+        else:
+            baseline[part.key] = with_german_change(record, german, day)
     page.english_baseline = baseline
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def with_german_change(record: dict, german: str, day: str) -> dict:
+    """``record`` with the day its German last changed since the confirmation.
+
+    ``de_changed`` is None while the German is the confirmed one, else the day
+    and a digest of the German of that day, so a save without a German change
+    keeps the day. A record from before days were kept has no ``de_changed``:
+    its German may have changed on an unknown earlier day, so it gets none.
+    """
+    if record.get("de") == german:
+        return {**record, "de_changed": None}
+    known = record.get("de_changed")
+    if known and known["digest"] == digest(german):
+        return record
+    changed_on = day if "de_changed" in record else None
+    return {**record, "de_changed": {"on": changed_on, "digest": digest(german)}}
 
 
 @dataclass
@@ -148,10 +175,19 @@ class PartStatus:
     status: EnglishStatus
     confirmed_on: datetime.date | None
     german_diff: list[str]  # unified diff of the German since the confirmation
+    german_changed_on: datetime.date | None = None  # None: not outdated, or unknown
 
 
 def confirmed_on(record: dict | None) -> datetime.date | None:
     return datetime.date.fromisoformat(record["on"]) if record else None
+
+
+def german_changed_on(record: dict | None, german: str) -> datetime.date | None:
+    """The day the German became what it is now, when the baseline knows it."""
+    changed = (record or {}).get("de_changed")
+    if not changed or not changed["on"] or changed["digest"] != digest(german):
+        return None
+    return datetime.date.fromisoformat(changed["on"])
 
 
 def part_status(page, part: Part) -> PartStatus | None:
@@ -168,7 +204,13 @@ def part_status(page, part: Part) -> PartStatus | None:
     diff = list(
         difflib.unified_diff(before.splitlines(), german.splitlines(), lineterm="", n=1)
     )[2:]  # without the file name lines
-    return PartStatus(part, EnglishStatus.OUTDATED, confirmed_on(record), diff)
+    return PartStatus(
+        part,
+        EnglishStatus.OUTDATED,
+        confirmed_on(record),
+        diff,
+        german_changed_on(record, german),
+    )
 
 
 def part_statuses(page) -> list[PartStatus]:

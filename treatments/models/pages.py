@@ -377,6 +377,7 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
                 continue
             filled.append(
                 {
+                    "field": section.field,
                     "anchor": section.anchor,
                     "label": section.label,
                     "heading": getattr(self, f"{section.field}_heading")

@@ -2,9 +2,16 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from treatments.english.status import (
+    PARTS_BY_KEY,
+    EnglishStatus,
+    PartStatus,
+    part_status,
+)
 from treatments.structured_data import treatment_graph
 
 register = template.Library()
@@ -25,3 +32,13 @@ def treatment_structured_data(context, page) -> SafeString:
         '<script type="application/ld+json">{}</script>',
         mark_safe(data),  # noqa: S308
     )
+
+
+@register.simple_tag
+def outdated_english(page, field: str) -> PartStatus | None:
+    """The status of section ``field`` when the reader sees English written
+    against an older German, else None (German pages never get a notice)."""
+    if translation.get_language() != "en":
+        return None
+    status = part_status(page, PARTS_BY_KEY[field])
+    return status if status and status.status == EnglishStatus.OUTDATED else None

@@ -1,0 +1,45 @@
+"""The admin's language picker in Chromium: choosing English alone hides the
+German fields but no section, and the choice is kept on the next page."""
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from pages.management.commands.load_demo_content import (
+    DEMO_ADMIN_PASSWORD,
+    DEMO_ADMIN_USERNAME,
+)
+from tests.browser.staff import sign_in
+from treatments.models import TreatmentPage
+
+pytestmark = pytest.mark.browser
+
+# The innermost panel holding the field: the "Side effects and risks" section.
+SECTION = "section.w-panel:has(#id_side_effects_heading_en) >> nth=-1"
+
+
+def toggle(page, language: str):
+    return page.locator("button.locale-toggle", has_text=language)
+
+
+def test_english_alone_keeps_every_section_and_is_remembered(desktop_page):
+    device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
+    sign_in(desktop_page, device, DEMO_ADMIN_PASSWORD)
+    treatment = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation")
+    edit = f"/admin/pages/{treatment.pk}/edit/"
+    desktop_page.goto(edit)
+
+    assert "showing-locale" in toggle(desktop_page, "de").get_attribute("class")
+    assert "showing-locale" in toggle(desktop_page, "en").get_attribute("class")
+    toggle(desktop_page, "de").click()
+
+    assert desktop_page.locator(SECTION).is_visible()
+    desktop_page.locator(SECTION).locator(".w-panel__toggle").first.click()
+    assert desktop_page.locator("#id_side_effects_heading_en").is_visible()
+    assert desktop_page.locator("#id_side_effects_heading_de").is_hidden()
+
+    desktop_page.goto(edit)
+
+    assert "showing-locale" not in toggle(desktop_page, "de").get_attribute("class")
+    assert desktop_page.locator(SECTION).is_visible()
+    assert desktop_page.locator("#id_title_en").is_visible()
+    assert desktop_page.locator("#id_title_de").is_hidden()
