@@ -29,6 +29,7 @@ from playwright.sync_api import Browser, Request, sync_playwright
 from tests.browser.chromium import CHROMIUM_ARGS, PHONE, chromium_path, launch_chromium
 from tests.browser.network import NetworkGuard
 from tests.browser.pages import PAGES, SitePage
+from tests.perf.lead_image import lead_image_page
 from tests.perf.served_site import ROOT, served_site
 from tests.perf.validators import audit_pages, missing_tools, print_audits
 
@@ -233,7 +234,10 @@ def main() -> int:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             weights = [measure(browser, site.url, page) for page in PAGES]
-            audits = audit_pages(browser, site.url)
+            with lead_image_page(site) as page:
+                weights.append(measure(browser, site.url, page))
+                lead_image_audits = audit_pages(browser, site.url, (page,))
+            audits = [*audit_pages(browser, site.url), *lead_image_audits]
             browser.close()
         print_weights(weights)
         for weight in weights:
