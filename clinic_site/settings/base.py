@@ -103,6 +103,10 @@ AUTHENTICATION_BACKENDS = [
 
 ROOT_URLCONF = "clinic_site.urls"
 
+# Sessions (staff only) in the database, so that any instance serves any user;
+# a malformed session cookie is no session (clinic_site/sessions.py).
+SESSION_ENGINE = "clinic_site.sessions"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -51,8 +51,6 @@ FRONT_DESK_EMAIL = require_env("FRONT_DESK_EMAIL")
 MEDIA_ROOT = Path(require_env("MEDIA_ROOT"))
 if os.environ.get("STATIC_ROOT"):
     STATIC_ROOT = Path(os.environ["STATIC_ROOT"])
-# Sessions (staff only) in PostgreSQL, so that any instance serves any user.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Shared by every gunicorn worker and every instance: the consultation form's
 # rate limit counts here, and the page cache lives here.

@@ -116,3 +116,14 @@ def test_multipart_body_without_boundary_gets_the_bad_request_page(browser, path
     )
 
     assert_static_bad_request_page(response)
+
+
+# Found by the fuzz run on PostgreSQL, which refuses a NUL byte in a query.
+@pytest.mark.parametrize("session_key", ["\x00" * 32, "abc\x00defghijk", "ÄÖÜ" * 4])
+def test_a_malformed_session_cookie_is_no_session(demo_site, session_key):
+    client = Client()
+    client.cookies["sessionid"] = session_key
+
+    for path in ("/de/", "/admin/login/", "/admin/"):
+        response = client.get(path)
+        assert response.status_code in (200, 302), path
