@@ -12,7 +12,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import DatabaseError, close_old_connections
+from django.db import Error, close_old_connections
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,9 @@ class Command(BaseCommand):
             try:
                 call_command("db_worker", reload=False, startup_delay=False)
                 return  # stopped on request
-            except DatabaseError:
+            # Error, not DatabaseError: a dropped connection can also surface
+            # as InterfaceError, which is no DatabaseError.
+            except Error:
                 logger.exception(
                     "Task worker lost the database; starting again in %s s",
                     retry_after,
