@@ -91,6 +91,29 @@ class RequireUTF8Middleware:
         return self.get_response(request)
 
 
+class NulInHeaderMiddleware:
+    """Answer 400 with the static page when a request header holds a NUL byte.
+
+    HTTP forbids NUL in field values (RFC 9110, 5.5), and gunicorn refuses such
+    a request itself; one that arrives anyway (another server, the test client)
+    would reach the database through django-axes, which stores the User-Agent
+    of a failed login, and PostgreSQL refuses NUL in text: a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any(
+            "\x00" in value
+            for name, value in request.META.items()
+            if name.startswith("HTTP_") and isinstance(value, str)
+        ):
+            logger.warning("Bad request: NUL in a header of %s", request.path)
+            return bad_request_response()
+        return self.get_response(request)
+
+
 class UnreadableFormMiddleware:
     """Answer 400 with the static page when a POST's form body cannot be
     parsed (a multipart form without a valid boundary, one cut short, too many

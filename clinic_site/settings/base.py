@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # A static 400 page for a body in a charset other than UTF-8, before
     # anything reads the body (the CSRF check would, and fail with a 500).
     "clinic_site.middleware.RequireUTF8Middleware",
+    # A static 400 page for a NUL byte in a header (PostgreSQL would refuse it).
+    "clinic_site.middleware.NulInHeaderMiddleware",
     # A static 400 page for a form body that cannot be parsed, before the 404
     # handler's CSRF check reads it (which made it a 500).
     "clinic_site.middleware.UnreadableFormMiddleware",

@@ -127,3 +127,16 @@ def test_a_malformed_session_cookie_is_no_session(demo_site, session_key):
     for path in ("/de/", "/admin/login/", "/admin/"):
         response = client.get(path)
         assert response.status_code in (200, 302), path
+
+
+# Found by the fuzz run on PostgreSQL: django-axes stored the User-Agent of a
+# failed login, and PostgreSQL refuses a NUL byte in text.
+@pytest.mark.parametrize("header", ["HTTP_USER_AGENT", "HTTP_ACCEPT_LANGUAGE"])
+def test_a_nul_byte_in_a_header_gets_the_bad_request_page(demo_site, header):
+    client = Client()
+
+    response = client.post(
+        "/admin/login/", {"username": "someone", "password": "x"}, **{header: "\x00"}
+    )
+
+    assert_static_bad_request_page(response)
