@@ -18,8 +18,8 @@ import requests
 from clinic_site.settings.base import CONSULTATION_MIN_FILL_SECONDS
 from tests.perf.loadtests.services import (
     gunicorn,
-    manage,
     missing_postgres,
+    prepared_postgres,
     throwaway_postgres,
 )
 
@@ -51,15 +51,11 @@ def fetch(url: str) -> tuple[int, dict, str]:
 
 @pytest.fixture
 def site_on_stoppable_database(tmp_path):
-    with throwaway_postgres() as cluster:
-        env = {
-            **os.environ,
-            # DEBUG off, local-memory cache: only the database can fail here.
-            "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test",
-            "DATABASE_URL": cluster.create_database("roc"),
-        }
-        manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, "load_demo_content")
+    # DEBUG off, local-memory cache: only the database can fail here.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test"}
+    demo_cluster = prepared_postgres(env, demo=True)  # migrated, with the demo
+    with throwaway_postgres(template=demo_cluster) as cluster:
+        env["DATABASE_URL"] = cluster.url("roc")
         with gunicorn(env, tmp_path / "gunicorn.log", workers=2) as url:
             yield cluster, url
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.perf.served_site import ROOT, manage
+from tests.perf.prepared import ROOT, prepare_database
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def sqlite_env(tmp_path) -> dict[str, str]:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "GO_FILE": str(tmp_path / "go"),
     }
-    manage(env, "migrate", "--noinput", "-v", "0")
+    prepare_database(env, demo=False)
     return env
 
 

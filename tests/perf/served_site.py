@@ -20,7 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.perf.prepared import ROOT, collected_static, prepare_database
+from tests.perf.prepared import manage as manage  # imported from here by many scripts
+
 HOST = "127.0.0.1"
 # The configuration `make run` serves with (access log format, timeouts).
 GUNICORN_CONFIG = ROOT / "clinic_site" / "deploy" / "gunicorn.conf.py"
@@ -53,16 +55,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
-
-
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(  # noqa: S603 (manage.py with this module's arguments)
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -120,17 +112,15 @@ def served_site(
             **os.environ,
             **RUN_ENV,
             "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-            "DJANGO_STATIC_ROOT": str(tmp / "static"),
             "DJANGO_MEDIA_ROOT": str(tmp / "media"),
             # As `make run`: staff mails link here and are written to files.
             "WAGTAILADMIN_BASE_URL": url,
             "DJANGO_EMAIL_FILE_PATH": str(tmp / "mail"),
         }
-        manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, "createcachetable")
-        manage(env, "collectstatic", "--noinput", "-v", "0")
-        manage(env, "load_demo_content")
-        manage(env, "clear_page_cache")
+        # What `make prepare` does, from copies built once (tests/perf/prepared.py).
+        prepare_database(env, demo=True)
+        static_root = collected_static(env)
+        env["DJANGO_STATIC_ROOT"] = str(static_root)
         # Only the served processes: a proxy in front starts after them.
         env.update(extra_env or {})
 
@@ -152,7 +142,7 @@ def served_site(
             wait_until_up(f"{url}/de/", process, log)
             yield ServedSite(
                 url=url,
-                static_root=tmp / "static",
+                static_root=static_root,
                 log=log,
                 mail_dir=tmp / "mail",
                 media_root=tmp / "media",

@@ -20,6 +20,7 @@ import psycopg
 import pytest
 
 from tests.perf.loadtests.services import gunicorn
+from tests.perf.prepared import prepare_database
 from tests.perf.served_site import ROOT, manage
 
 SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
@@ -86,8 +87,7 @@ def test_backup_restores_into_an_empty_database_and_serves_the_site(
 ):
     with databases(tmp_path) as (source_url, restored_url):
         source = site_env(source_url, tmp_path / "media-source")
-        manage(source, "migrate", "--noinput", "-v", "0")
-        manage(source, "load_demo_content")
+        prepare_database(source, demo=True)
         shell(source, SESSION)
         upload = tmp_path / "media-source" / UPLOAD
         upload.parent.mkdir(parents=True)
@@ -175,7 +175,7 @@ def test_archive_is_useless_without_the_key_and_holds_no_session(tmp_path):
         for name in ("source.sqlite3", "restored.sqlite3")
     )
     source = site_env(source_url, tmp_path / "media-source")
-    manage(source, "migrate", "--noinput", "-v", "0")
+    prepare_database(source, demo=False)
     session_key = shell(source, SOURCE_DATA).splitlines()[-1]
     (tmp_path / "media-source").mkdir()
     (tmp_path / "media-source" / "upload.txt").write_text("upload")

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.perf.prepared import prepare_database
 from tests.perf.served_site import ROOT, RUN_ENV, manage
 
 pytestmark = pytest.mark.slow
@@ -41,9 +42,7 @@ def test_a_page_scheduled_a_minute_ahead_is_live_within_five_minutes(tmp_path):
         **RUN_ENV,
         "DATABASE_URL": f"sqlite:///{database}",
     }
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
-    manage(env, "load_demo_content")
+    prepare_database(env, demo=True)
     manage(env, "shell", "-c", SCHEDULE_THE_CLINIC_PAGE)
     scheduled_at = time.monotonic()
     log = tmp_path / "scheduler.log"

@@ -12,7 +12,11 @@ import time
 import psycopg
 import pytest
 
-from tests.perf.loadtests.services import missing_postgres, throwaway_postgres
+from tests.perf.loadtests.services import (
+    missing_postgres,
+    prepared_postgres,
+    throwaway_postgres,
+)
 from tests.perf.served_site import ROOT, RUN_ENV, manage
 
 pytestmark = [
@@ -52,11 +56,9 @@ def wait_for(condition, seconds: float, what: str) -> None:
 
 def test_the_worker_survives_an_outage_and_sends_what_is_queued_after(tmp_path):
     log = tmp_path / "worker.log"
-    with throwaway_postgres() as cluster:
-        database_url = cluster.create_database("roc")
-        env = {**os.environ, **RUN_ENV, "DATABASE_URL": database_url}
-        manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, "createcachetable")
+    env = {**os.environ, **RUN_ENV}
+    with throwaway_postgres(template=prepared_postgres(env, demo=False)) as cluster:
+        database_url = env["DATABASE_URL"] = cluster.url("roc")
         with log.open("w") as output:
             worker = subprocess.Popen(
                 [sys.executable, "manage.py", "run_task_worker", "--retry-after", "1"],

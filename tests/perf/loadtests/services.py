@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.perf.prepared import built_once, code_version, prepare_database
 from tests.perf.served_site import HOST, manage, start_gunicorn, wait_until_up
 
 # Port ranges kept for these scripts on the shared development machine.
@@ -67,6 +68,12 @@ def missing_redis() -> str | None:
     return None
 
 
+def copy_keeping_owner(source: Path, target: Path) -> None:
+    """Copy a cluster's data folder with its owner (postgres) and its 0700 mode,
+    which PostgreSQL insists on."""
+    subprocess.run(["/bin/cp", "-a", str(source), str(target)], check=True)  # noqa: S603
+
+
 @dataclass
 class ThrowawayPostgres:
     """A PostgreSQL cluster in ``folder``, reached over TCP on ``port``."""
@@ -99,6 +106,11 @@ class ThrowawayPostgres:
             "UTF8",
             "--no-sync",
         )
+
+    def copy_data(self, template: Path) -> None:
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, user="postgres")
+        copy_keeping_owner(template, self.folder / "data")
 
     def start(self) -> None:
         options = (
@@ -141,13 +153,17 @@ def temporary_folder(prefix: str) -> Iterator[Path]:
 
 
 @contextmanager
-def throwaway_postgres() -> Iterator[ThrowawayPostgres]:
+def throwaway_postgres(template: Path | None = None) -> Iterator[ThrowawayPostgres]:
+    """A new cluster, or a copy of ``template`` (a stopped cluster's data folder)."""
     with temporary_folder("roc-postgres-") as folder:
         cluster = ThrowawayPostgres(
             folder=folder / "cluster", port=free_port(POSTGRES_PORTS)
         )
         cluster.folder.mkdir()
-        cluster.init()
+        if template is None:
+            cluster.init()
+        else:
+            cluster.copy_data(template)
         cluster.start()
         try:
             yield cluster
@@ -231,3 +247,22 @@ def gunicorn(env: dict[str, str], log: Path, workers: int = 3) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def prepared_postgres(env: dict[str, str], *, demo: bool) -> Path:
+    """The data folder of a stopped cluster whose database ``roc`` is prepared as
+    ``prepare_database`` prepares one under ``env``'s settings; built once per
+    code version, for ``throwaway_postgres(template=…)``."""
+
+    def build(folder: Path) -> None:
+        os.chmod(folder, 0o755)  # noqa: S103 (the postgres user copies from here)
+        with throwaway_postgres() as cluster:
+            prepare_database(
+                {**env, "DATABASE_URL": cluster.create_database("roc")}, demo=demo
+            )
+            cluster.stop()
+            copy_keeping_owner(cluster.folder / "data", folder / "data")
+
+    kind = "demo" if demo else "migrated"
+    name = f"postgres-{kind}-{env['DJANGO_SETTINGS_MODULE']}-{code_version()}"
+    return built_once(name, build) / "data"

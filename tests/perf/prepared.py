@@ -1,0 +1,124 @@
+"""Databases and static files as ``make prepare`` leaves them, built once, then copied.
+
+Every test or measurement that starts the site in its own processes needs a
+migrated SQLite file (about 20 s of migrations on the 2-core machine), often
+the demo content (10 s more) and collected static files. Each is built once
+per version of the code and settings module into the temporary folder, under a
+lock (parallel test processes wait for the first to finish), and copied from
+there with SQLite's backup API. The key hashes every file the result can
+depend on, so a change of a migration, the demo or a static file builds anew.
+"""
+
+import fcntl
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ("clinic_site", "pages", "treatments", "static", "locale")
+# Templates of other code versions (other branches) are left a day, then removed.
+KEEP_SECONDS = 24 * 3600
+CACHE = Path(tempfile.gettempdir()) / "roc-prepared"
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(  # noqa: S603 (manage.py with this module's arguments)
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def code_version() -> str:
+    digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes())
+    for source in SOURCES:
+        for path in sorted((ROOT / source).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    with sqlite3.connect(source) as source_db, sqlite3.connect(target) as target_db:
+        source_db.backup(target_db)
+    source_db.close()
+    target_db.close()
+
+
+def remove_old_templates() -> None:
+    for folder in CACHE.glob("*"):
+        if time.time() - folder.stat().st_mtime > KEEP_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def built_once(name: str, build: Callable[[Path], None]) -> Path:
+    """The folder ``CACHE/name``, filled by ``build`` the first time it is asked for."""
+    CACHE.mkdir(exist_ok=True)
+    folder = CACHE / name
+    with (CACHE / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / "done").exists():
+            remove_old_templates()
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder / "done").touch()
+    os.utime(folder)
+    return folder
+
+
+def prepare_database(env: dict[str, str], *, demo: bool) -> None:
+    """Give ``env``'s database (``DATABASE_URL``) the tables ``migrate`` and
+    ``createcachetable`` make and, with ``demo``, the demo site of ``make prepare``.
+
+    A SQLite file is copied from a template built under ``env``'s settings
+    module (the field-encryption canary the migrations write belongs to that
+    module's key); a PostgreSQL database is built in place.
+    """
+
+    def build(target_env: dict[str, str]) -> None:
+        manage(target_env, "migrate", "--noinput", "-v", "0")
+        manage(target_env, "createcachetable")
+        if demo:
+            manage(target_env, "load_demo_content")
+            manage(target_env, "clear_page_cache")
+
+    if not env["DATABASE_URL"].startswith("sqlite:///"):
+        build(env)  # a PostgreSQL database is built in place
+        return
+    settings_module = env["DJANGO_SETTINGS_MODULE"]
+    kind = "demo" if demo else "migrated"
+    folder = built_once(
+        f"{kind}-{settings_module}-{code_version()}",
+        lambda folder: build(
+            {**env, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}
+        ),
+    )
+    copy_sqlite(
+        folder / "db.sqlite3", Path(env["DATABASE_URL"].removeprefix("sqlite:///"))
+    )
+
+
+def collected_static(env: dict[str, str]) -> Path:
+    """A static root as ``collectstatic`` fills it; shared, so only ever read."""
+
+    def build(folder: Path) -> None:
+        manage(
+            {**env, "DJANGO_STATIC_ROOT": str(folder / "static")},
+            "collectstatic",
+            "--noinput",
+            "-v",
+            "0",
+        )
+
+    return built_once(f"static-{code_version()}", build) / "static"
