@@ -60,29 +60,45 @@ def open_section(page: Page, selector: str) -> None:
     expect(toggle).to_have_attribute("aria-expanded", "true")
 
 
+PAIRS = (
+    ("#faq_de-0-value-question", "#faq_en-0-value-question"),
+    ("#id_faq_heading_de", "#id_faq_heading_en"),
+)
+
+
+def boxes(page: Page) -> list[tuple[dict, dict]]:
+    """The boxes of the FAQ's first German and English fields."""
+    return [
+        (page.locator(german).bounding_box(), page.locator(english).bounding_box())
+        for german, english in PAIRS
+    ]
+
+
 def test_faq_side_by_side_at_1280_and_stacked_when_narrow(new_context):
     page = open_edit_form(new_context)
     open_section(page, FAQ)
-    german = page.locator("#faq_de-0-value-question")
-    english = page.locator("#faq_en-0-value-question")
-    expect(english).to_be_visible()
+    expect(page.locator(PAIRS[0][1])).to_be_visible()
 
-    de, en = german.bounding_box(), english.bounding_box()
-    assert de["y"] < en["y"] + en["height"] and en["y"] < de["y"] + de["height"]
-    assert en["x"] >= de["x"] + de["width"]
-    heading_de = page.locator("#id_faq_heading_de").bounding_box()
-    heading_en = page.locator("#id_faq_heading_en").bounding_box()
-    assert heading_de["y"] == heading_en["y"]
-    assert heading_en["x"] > heading_de["x"]
+    for de, en in boxes(page):
+        # Side by side: the boxes overlap vertically, English to the right.
+        assert de["y"] < en["y"] + en["height"] and en["y"] < de["y"] + de["height"]
+        assert en["x"] >= de["x"] + de["width"]
 
     page.set_viewport_size({"width": 800, "height": 800})
 
-    de, en = german.bounding_box(), english.bounding_box()
-    assert en["y"] >= de["y"] + de["height"]
-    heading_de = page.locator("#id_faq_heading_de").bounding_box()
-    heading_en = page.locator("#id_faq_heading_en").bounding_box()
-    assert heading_en["y"] >= heading_de["y"] + heading_de["height"]
-    assert heading_en["x"] == heading_de["x"]
+    for de, en in boxes(page):
+        assert en["y"] >= de["y"] + de["height"]
+        assert en["x"] == de["x"]
+
+    # A side panel takes half the width: stacked, and nothing hidden behind it.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.locator('[data-side-panel-toggle="preview"]').first.click()
+    panel = page.locator('[data-side-panel="preview"]')
+    expect(panel).to_be_visible()
+
+    for de, en in boxes(page):
+        assert en["y"] >= de["y"] + de["height"]
+        assert en["x"] + en["width"] <= panel.bounding_box()["x"]
 
 
 def expect_names_languages(page: Page) -> int:
