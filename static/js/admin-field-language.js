@@ -72,8 +72,11 @@
   };
 
   let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
+  // Typing in a rich text editor changes its content, not the fields: ignored.
+  const observer = new MutationObserver((records) => {
+    if (scheduled || records.every((record) => record.target.closest?.("[contenteditable]"))) {
+      return;
+    }
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
