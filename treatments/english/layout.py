@@ -20,6 +20,14 @@ def field_language(panel) -> str | None:
     return getattr(getattr(panel, "db_field", None), "language", None)
 
 
+def column(child) -> tuple:
+    """A bound child panel with its language's code and name, both empty for a
+    field without translations (none is meant to be in a pair): it stays in
+    the form, without a language."""
+    code = field_language(child.panel) or ""
+    return child, code, get_language_info(code)["name_translated"] if code else ""
+
+
 class LanguagePairPanel(MultiFieldPanel):
     """The German and English version of one field, German first."""
 
@@ -28,9 +36,5 @@ class LanguagePairPanel(MultiFieldPanel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["columns"] = [
-                (child, code, get_language_info(code)["name_translated"])
-                for child in self.visible_children
-                if (code := field_language(child.panel))
-            ]
+            context["columns"] = [column(child) for child in self.visible_children]
             return context

@@ -3,8 +3,12 @@ the columns themselves are checked in Chromium (tests/browser/test_side_by_side.
 
 import re
 
+from wagtail.admin.panels import FieldPanel
+
 import pytest
 
+from treatments.english.layout import field_language
+from treatments.models import TreatmentPage
 from treatments.sections import SECTIONS
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +66,12 @@ def test_columns_name_their_language_in_the_admin_language(
     )
     assert 'src="/static/js/admin-field-language.js"' in html
     assert 'href="/static/css/admin-side-by-side.css"' in html
+
+
+def test_a_panel_knows_the_language_of_its_field():
+    def language(name: str) -> str | None:
+        return field_language(FieldPanel(name).bind_to_model(TreatmentPage))
+
+    assert language("faq_de") == "de"
+    assert language("lead_image_alt_en") == "en"
+    assert language("review_interval_months") is None
