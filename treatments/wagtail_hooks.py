@@ -64,6 +64,21 @@ def language_picker_keeps_sections() -> SafeString:
     )
 
 
+@hooks.register("insert_global_admin_css")
+def side_by_side_languages() -> SafeString:
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/admin-side-by-side.css")
+    )
+
+
+@hooks.register("insert_editor_js")
+def name_field_languages() -> SafeString:
+    # Blocks render their fields in the browser: the script names their language.
+    return format_html(
+        '<script src="{}" defer></script>', static("js/admin-field-language.js")
+    )
+
+
 @hooks.register("before_edit_page")
 def show_reviewers_request_for_changes(request, page):
     if request.method == "GET":

@@ -180,6 +180,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",), "de": ("en",)}
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("de", "en")
 WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
+# Expanded into its German and English panels like a MultiFieldPanel.
+WAGTAILMODELTRANSLATION_CUSTOM_COMPOSED_PANELS = [
+    "treatments.english.layout.LanguagePairPanel"
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

@@ -1,5 +1,6 @@
 """The admin's language picker in Chromium: choosing English alone hides the
-German fields but no section, and the choice is kept on the next page."""
+German fields but no section, and the choice is kept on the next page; its
+buttons are legible whether chosen or not."""
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -8,6 +9,7 @@ from pages.management.commands.load_demo_content import (
     DEMO_ADMIN_PASSWORD,
     DEMO_ADMIN_USERNAME,
 )
+from tests.browser.axe import axe_source, describe_violations
 from tests.browser.staff import sign_in
 from treatments.models import TreatmentPage
 
@@ -43,3 +45,20 @@ def test_english_alone_keeps_every_section_and_is_remembered(desktop_page):
     assert desktop_page.locator(SECTION).is_visible()
     assert desktop_page.locator("#id_title_en").is_visible()
     assert desktop_page.locator("#id_title_de").is_hidden()
+
+
+def test_both_states_of_the_picker_buttons_are_legible(desktop_page):
+    device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
+    sign_in(desktop_page, device, DEMO_ADMIN_PASSWORD)
+    treatment = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation")
+    desktop_page.goto(f"/admin/pages/{treatment.pk}/edit/")
+    toggle(desktop_page, "de").click()  # one button shown, one not
+    desktop_page.evaluate(axe_source())
+
+    results = desktop_page.evaluate(
+        """() => axe.run(".locale-picker", {
+            runOnly: ["color-contrast"], resultTypes: ["violations"]
+        })"""
+    )
+
+    assert results["violations"] == [], describe_violations(results["violations"])

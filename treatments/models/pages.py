@@ -1,6 +1,5 @@
 """The treatment page: structured sections in both languages, with review dates."""
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -11,7 +10,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -27,10 +25,10 @@ from treatments.blocks import (
     VideoBlock,
 )
 from treatments.english.forms import TreatmentPageForm
-from treatments.english.panels import EnglishStatusPanel
 from treatments.english.status import EnglishStatus, page_status, record_english
 from treatments.sections import SECTIONS
 
+from .panels import CONTENT_PANELS, PROMOTE_PANELS
 from .regions import BodyRegion
 from .review import (
     REVIEW_RECORD_FIELDS,
@@ -202,44 +200,7 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
         editable=False,
     )
 
-    content_panels = [
-        *Page.content_panels,
-        EnglishStatusPanel(["title", "subtitle", "summary"], first=True),
-        FieldPanel("subtitle"),
-        FieldPanel("summary"),
-        MultiFieldPanel(
-            [
-                FieldPanel("lead_image"),
-                FieldPanel("lead_image_decorative"),
-                FieldPanel("lead_image_alt"),
-                FieldPanel("lead_image_caption"),
-            ],
-            heading=_("Lead image"),
-        ),
-        FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
-        *[
-            MultiFieldPanel(
-                [
-                    EnglishStatusPanel([section.field]),
-                    FieldPanel(f"{section.field}_heading"),
-                    FieldPanel(section.field),
-                ],
-                heading=section.label,
-                classname="collapsed",
-            )
-            for section in SECTIONS
-        ],
-        FieldPanel("related_treatments"),
-        MultiFieldPanel(
-            [
-                FieldPanel("reviewed_by", read_only=True),
-                FieldPanel("last_reviewed", read_only=True),
-                FieldPanel("next_review_due", read_only=True),
-                FieldPanel("review_interval_months"),
-            ],
-            heading=_("Medical review"),
-        ),
-    ]
+    content_panels = CONTENT_PANELS
 
     # The title (boost 2, from Page) and the summary rank above the sections;
     # wagtail-modeltranslation copies each field, with its boost, per language.
@@ -251,7 +212,7 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
         index.FilterField("next_review_due"),
     ]
 
-    promote_panels = [*Page.promote_panels, EnglishStatusPanel(["seo"])]
+    promote_panels = PROMOTE_PANELS
 
     base_form_class = TreatmentPageForm
 
