@@ -25,6 +25,7 @@ from tests.perf.loadtests.services import (
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.own_database,
     pytest.mark.skipif(missing_postgres() is not None, reason=missing_postgres() or ""),
 ]
 

@@ -13,6 +13,7 @@ from tests.perf.served_site import ROOT, free_port, served_site
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.own_database,
     pytest.mark.skipif(missing() is not None, reason=str(missing())),
 ]
 

@@ -17,7 +17,7 @@ from clinic_site.settings.base import (
 )
 from tests.perf.served_site import served_site
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_database]
 
 FORM_URL = "/en/consultation/"
 

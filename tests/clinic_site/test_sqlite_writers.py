@@ -19,7 +19,7 @@ import pytest
 
 from tests.perf.prepared import ROOT, prepare_database
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_database]
 
 WRITERS = 4
 WRITES = 30

@@ -57,7 +57,9 @@ def postgres_databases(folder: Path) -> Iterator[tuple[str, str]]:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-DATABASES = [pytest.param(sqlite_databases, id="sqlite")]
+DATABASES = [
+    pytest.param(sqlite_databases, id="sqlite", marks=pytest.mark.own_database)
+]
 if SUITE_DATABASE.startswith("postgres"):
     DATABASES.append(pytest.param(postgres_databases, id="postgresql"))
 
@@ -169,6 +171,7 @@ def counts(database: Path, *tables: str) -> dict[str, int]:
         }
 
 
+@pytest.mark.own_database
 def test_archive_is_useless_without_the_key_and_holds_no_session(tmp_path):
     source_url, restored_url = (
         f"sqlite:///{tmp_path / name}"

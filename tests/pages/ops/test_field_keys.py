@@ -220,6 +220,7 @@ def manage_py(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_migrate_converts_requests_stored_under_the_secret_key(tmp_path):
     env = {
         **os.environ,

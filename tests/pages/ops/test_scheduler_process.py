@@ -15,7 +15,7 @@ import pytest
 from tests.perf.prepared import prepare_database
 from tests.perf.served_site import ROOT, RUN_ENV, manage
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_database]
 
 SCHEDULE_THE_CLINIC_PAGE = """
 from datetime import timedelta

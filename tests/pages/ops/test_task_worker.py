@@ -21,6 +21,7 @@ from tests.perf.served_site import ROOT, RUN_ENV, manage
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.own_database,
     pytest.mark.skipif(missing_postgres() is not None, reason=missing_postgres() or ""),
 ]
 
