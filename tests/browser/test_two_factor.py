@@ -10,7 +10,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from pages.management.commands.load_demo_content import (
     DEMO_ADMIN_PASSWORD,
@@ -40,6 +40,37 @@ def test_password_alone_does_not_open_the_admin(desktop_page):
     desktop_page.wait_for_load_state()
     assert path_of(desktop_page) == "/admin/two-factor/verify/"
     assert desktop_page.locator(".error-message").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [
+        ("de-DE", "Der Code ist falsch oder abgelaufen."),
+        ("en-GB", "The code is wrong or has expired."),
+    ],
+)
+def test_wrong_code_shows_its_error_and_describes_the_field(
+    new_context, locale, message
+):
+    page = new_context(**DESKTOP, locale=locale).new_page()
+    enter_password(page, DEMO_ADMIN_USERNAME, DEMO_ADMIN_PASSWORD)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+
+    page.fill("input[name=otp_token]", "000000")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+    error = page.locator(".w-field__errors .error-message")
+    expect(error).to_be_visible()
+    expect(error).to_have_text(message)
+    box = error.bounding_box()
+    assert box is not None
+    assert box["width"] > 0
+    assert box["height"] > 0
+    code = page.locator("input[name=otp_token]")
+    expect(code).to_have_attribute("aria-invalid", "true")
+    expect(code).to_have_accessible_description(message)
+    expect(code).to_be_focused()
 
 
 def test_demo_admin_signs_in_with_a_generated_code(desktop_page):
