@@ -2,6 +2,7 @@
 alone."""
 
 import base64
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
@@ -89,11 +90,14 @@ def open_enrolment_link(page: Page, user) -> None:
     page.wait_for_url("**/admin/two-factor/setup/")
 
 
-def add_virtual_authenticator(page: Page) -> None:
-    """A platform authenticator that says yes at once (Chromium's DevTools)."""
+def add_virtual_authenticator(page: Page) -> Callable[[], None]:
+    """A platform authenticator that says yes at once (Chromium's DevTools).
+
+    Returns a function that makes it forget its passkeys.
+    """
     session = page.context.new_cdp_session(page)
     session.send("WebAuthn.enable")
-    session.send(
+    added = session.send(
         "WebAuthn.addVirtualAuthenticator",
         {
             "options": {
@@ -106,6 +110,8 @@ def add_virtual_authenticator(page: Page) -> None:
             }
         },
     )
+    authenticator = {"authenticatorId": added["authenticatorId"]}
+    return lambda: session.send("WebAuthn.clearCredentials", authenticator)
 
 
 def test_new_staff_member_enrols_a_passkey_and_signs_in_with_it(new_context):
@@ -159,3 +165,32 @@ def test_new_staff_member_enrols_with_the_shown_key(new_context):
     assert codes.count() == 10
     desktop_page.get_by_role("link", name="Weiter zur Verwaltung").click()
     desktop_page.wait_for_url(lambda url: urlsplit(url).path == "/admin/")
+
+
+def test_a_failed_passkey_sign_in_shows_and_announces_why(new_context):
+    """The library's status message is on screen and describes the button."""
+    page = new_context(**DESKTOP, locale="de-DE").new_page()
+    forget_passkeys = add_virtual_authenticator(page)
+    user = get_user_model().objects.create_user(
+        "vergessen", password=PASSWORD, is_staff=True, is_superuser=True
+    )
+    enter_password(page, "vergessen", PASSWORD)
+    page.wait_for_url("**/admin/two-factor/setup/**")
+    open_enrolment_link(page, user)
+    page.get_by_role("button", name="Passkey erstellen").click()
+    page.locator("#recovery-codes li").first.wait_for()
+    forget_passkeys()
+
+    page.context.clear_cookies()
+    enter_password(page, "vergessen", PASSWORD)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    button = page.get_by_role("button", name="Mit Passkey anmelden")
+    button.click()
+
+    status = page.locator("#passkey-verification-status-message")
+    expect(status).to_have_text("Verifizierung abgebrochen oder nicht zugelassen.")
+    expect(status).to_be_visible()
+    expect(button).to_have_accessible_description(
+        "Verifizierung abgebrochen oder nicht zugelassen."
+    )
+    assert path_of(page) == "/admin/two-factor/verify/"
