@@ -114,22 +114,29 @@ def add_virtual_authenticator(page: Page) -> Callable[[], None]:
     return lambda: session.send("WebAuthn.clearCredentials", authenticator)
 
 
+def enrol_passkey(page: Page, username: str):
+    """A new staff member signs in, opens the enrolment link and creates a
+    passkey (German admin); returns the user once the recovery codes show."""
+    user = get_user_model().objects.create_user(
+        username, password=PASSWORD, is_staff=True, is_superuser=True
+    )
+    enter_password(page, username, PASSWORD)
+    page.wait_for_url("**/admin/two-factor/setup/**")
+    open_enrolment_link(page, user)
+    page.get_by_role("button", name="Passkey erstellen").click()
+    page.locator("#recovery-codes li").first.wait_for()
+    return user
+
+
 def test_new_staff_member_enrols_a_passkey_and_signs_in_with_it(new_context):
     context = new_context(**DESKTOP, locale="de-DE")
     violations = record_csp_violations(context)
     page = context.new_page()
     add_virtual_authenticator(page)
-    user = get_user_model().objects.create_user(
-        "passkey", password=PASSWORD, is_staff=True, is_superuser=True
-    )
-    enter_password(page, "passkey", PASSWORD)
-    page.wait_for_url("**/admin/two-factor/setup/**")
-    open_enrolment_link(page, user)
 
-    page.get_by_role("button", name="Passkey erstellen").click()
-    codes = page.locator("#recovery-codes li")
-    codes.first.wait_for()
-    assert codes.count() == 10
+    user = enrol_passkey(page, "passkey")
+
+    assert page.locator("#recovery-codes li").count() == 10
     assert WebAuthnCredential.objects.filter(user=user, confirmed=True).count() == 1
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists() is False
 
@@ -171,14 +178,7 @@ def test_a_failed_passkey_sign_in_shows_and_announces_why(new_context):
     """The library's status message is on screen and describes the button."""
     page = new_context(**DESKTOP, locale="de-DE").new_page()
     forget_passkeys = add_virtual_authenticator(page)
-    user = get_user_model().objects.create_user(
-        "vergessen", password=PASSWORD, is_staff=True, is_superuser=True
-    )
-    enter_password(page, "vergessen", PASSWORD)
-    page.wait_for_url("**/admin/two-factor/setup/**")
-    open_enrolment_link(page, user)
-    page.get_by_role("button", name="Passkey erstellen").click()
-    page.locator("#recovery-codes li").first.wait_for()
+    enrol_passkey(page, "vergessen")
     forget_passkeys()
 
     page.context.clear_cookies()
