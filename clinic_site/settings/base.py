@@ -310,6 +310,11 @@ PAGE_FEEDBACK_PAGE_TYPES = ("pages.standardpage", "treatments.treatmentpage")
 PAGE_FEEDBACK_RATE_LIMIT_REQUESTS = 10
 PAGE_FEEDBACK_RATE_LIMIT_WINDOW = 60 * 10
 PAGE_FEEDBACK_COMMENT_MAX_AGE = 60 * 60
+# Comments are blanked this many days after they arrived (pages.feedback.retention):
+# free text may hold personal or health data despite the masking. Half a year
+# leaves editors time to read a comment and fix the page; it is the period of
+# closed consultation requests.
+PAGE_FEEDBACK_COMMENT_RETENTION_DAYS = 180
 
 # Rendered pages for anonymous readers (pages.ops.page_cache), in the default cache.
 # Publishing clears them at once; this bounds what other edits (images, direct

@@ -164,6 +164,7 @@ def clinic_page() -> dict:
 def privacy_page() -> dict:
     closed = settings.CONSULTATION_RETENTION_CLOSED_DAYS
     still_open = settings.CONSULTATION_RETENTION_OPEN_DAYS
+    comments = settings.PAGE_FEEDBACK_COMMENT_RETENTION_DAYS
     return {
         "de": {
             "title": "Datenschutzerklärung",
@@ -249,7 +250,10 @@ def privacy_page() -> dict:
                     "über Ihre Gesundheit. Gegen massenhaftes Absenden zählt der "
                     "Server die Antworten je Verbindung zehn Minuten lang unter "
                     "einem Hashwert der IP-Adresse (Art. 6 Abs. 1 lit. f DSGVO).",
-                    todo("de", "Speicherdauer der Rückmeldungen"),
+                    f"Kommentare löschen wir {comments} Tage nach dem Eingang. "
+                    "Die Antwort Ja oder Nein mit Seite, Sprache und Tag bleibt "
+                    "für die Auswertung gespeichert; sie enthält nichts, was auf "
+                    "Sie hinweist.",
                 ),
                 heading("Ihre Rechte"),
                 bullets(
@@ -341,7 +345,9 @@ def privacy_page() -> dict:
                     "write nothing about your health. Against mass sending, the "
                     "server counts answers per connection for ten minutes under a "
                     "hash of the IP address (Art. 6(1)(f) GDPR).",
-                    todo("en", "how long feedback is kept"),
+                    f"We delete comments {comments} days after they arrived. The "
+                    "yes or no answer with its page, language and day is kept for "
+                    "our statistics; it holds nothing that points to you.",
                 ),
                 heading("Your rights"),
                 bullets(

@@ -35,6 +35,8 @@ JOBS = (
     Job("publish_scheduled", timedelta(minutes=1)),
     # GDPR storage limitation: requests past their retention period.
     Job("delete_old_consultation_requests", timedelta(hours=24)),
+    # The same for page feedback comments (pages/feedback/README.md).
+    Job("delete_old_feedback_comments", timedelta(hours=24)),
     # Finished task rows of the worker (sent notifications).
     Job("prune_db_task_results", timedelta(hours=24)),
     # Front-desk notifications whose task was lost (pages/consultation/README.md).

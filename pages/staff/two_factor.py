@@ -74,7 +74,22 @@ class RequireTwoFactorMiddleware:
         return redirect_to_login(request.get_full_path(), reverse(step))
 
 
+class FocusOnErrorBoundField(forms.BoundField):
+    """A field that takes the focus when the page shows its error.
+
+    Screen readers then read the label with the error (``aria-describedby``)
+    straight after a wrong code, and the staff member can type again at once.
+    """
+
+    def build_widget_attrs(self, attrs: dict, widget=None) -> dict:
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors:
+            attrs["autofocus"] = True
+        return attrs
+
+
 class TokenForm(forms.Form):
+    bound_field_class = FocusOnErrorBoundField
     otp_token = forms.CharField(
         label=_("Code"),
         max_length=16,

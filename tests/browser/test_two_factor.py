@@ -2,6 +2,7 @@
 alone."""
 
 import base64
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
@@ -10,7 +11,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from pages.management.commands.load_demo_content import (
     DEMO_ADMIN_PASSWORD,
@@ -42,6 +43,37 @@ def test_password_alone_does_not_open_the_admin(desktop_page):
     assert desktop_page.locator(".error-message").count() == 1
 
 
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [
+        ("de-DE", "Der Code ist falsch oder abgelaufen."),
+        ("en-GB", "The code is wrong or has expired."),
+    ],
+)
+def test_wrong_code_shows_its_error_and_describes_the_field(
+    new_context, locale, message
+):
+    page = new_context(**DESKTOP, locale=locale).new_page()
+    enter_password(page, DEMO_ADMIN_USERNAME, DEMO_ADMIN_PASSWORD)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+
+    page.fill("input[name=otp_token]", "000000")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+    error = page.locator(".w-field__errors .error-message")
+    expect(error).to_be_visible()
+    expect(error).to_have_text(message)
+    box = error.bounding_box()
+    assert box is not None
+    assert box["width"] > 0
+    assert box["height"] > 0
+    code = page.locator("input[name=otp_token]")
+    expect(code).to_have_attribute("aria-invalid", "true")
+    expect(code).to_have_accessible_description(message)
+    expect(code).to_be_focused()
+
+
 def test_demo_admin_signs_in_with_a_generated_code(desktop_page):
     device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
 
@@ -58,11 +90,14 @@ def open_enrolment_link(page: Page, user) -> None:
     page.wait_for_url("**/admin/two-factor/setup/")
 
 
-def add_virtual_authenticator(page: Page) -> None:
-    """A platform authenticator that says yes at once (Chromium's DevTools)."""
+def add_virtual_authenticator(page: Page) -> Callable[[], None]:
+    """A platform authenticator that says yes at once (Chromium's DevTools).
+
+    Returns a function that makes it forget its passkeys.
+    """
     session = page.context.new_cdp_session(page)
     session.send("WebAuthn.enable")
-    session.send(
+    added = session.send(
         "WebAuthn.addVirtualAuthenticator",
         {
             "options": {
@@ -75,6 +110,22 @@ def add_virtual_authenticator(page: Page) -> None:
             }
         },
     )
+    authenticator = {"authenticatorId": added["authenticatorId"]}
+    return lambda: session.send("WebAuthn.clearCredentials", authenticator)
+
+
+def enrol_passkey(page: Page, username: str):
+    """A new staff member signs in, opens the enrolment link and creates a
+    passkey (German admin); returns the user once the recovery codes show."""
+    user = get_user_model().objects.create_user(
+        username, password=PASSWORD, is_staff=True, is_superuser=True
+    )
+    enter_password(page, username, PASSWORD)
+    page.wait_for_url("**/admin/two-factor/setup/**")
+    open_enrolment_link(page, user)
+    page.get_by_role("button", name="Passkey erstellen").click()
+    page.locator("#recovery-codes li").first.wait_for()
+    return user
 
 
 def test_new_staff_member_enrols_a_passkey_and_signs_in_with_it(new_context):
@@ -82,17 +133,10 @@ def test_new_staff_member_enrols_a_passkey_and_signs_in_with_it(new_context):
     violations = record_csp_violations(context)
     page = context.new_page()
     add_virtual_authenticator(page)
-    user = get_user_model().objects.create_user(
-        "passkey", password=PASSWORD, is_staff=True, is_superuser=True
-    )
-    enter_password(page, "passkey", PASSWORD)
-    page.wait_for_url("**/admin/two-factor/setup/**")
-    open_enrolment_link(page, user)
 
-    page.get_by_role("button", name="Passkey erstellen").click()
-    codes = page.locator("#recovery-codes li")
-    codes.first.wait_for()
-    assert codes.count() == 10
+    user = enrol_passkey(page, "passkey")
+
+    assert page.locator("#recovery-codes li").count() == 10
     assert WebAuthnCredential.objects.filter(user=user, confirmed=True).count() == 1
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists() is False
 
@@ -128,3 +172,25 @@ def test_new_staff_member_enrols_with_the_shown_key(new_context):
     assert codes.count() == 10
     desktop_page.get_by_role("link", name="Weiter zur Verwaltung").click()
     desktop_page.wait_for_url(lambda url: urlsplit(url).path == "/admin/")
+
+
+def test_a_failed_passkey_sign_in_shows_and_announces_why(new_context):
+    """The library's status message is on screen and describes the button."""
+    page = new_context(**DESKTOP, locale="de-DE").new_page()
+    forget_passkeys = add_virtual_authenticator(page)
+    enrol_passkey(page, "vergessen")
+    forget_passkeys()
+
+    page.context.clear_cookies()
+    enter_password(page, "vergessen", PASSWORD)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    button = page.get_by_role("button", name="Mit Passkey anmelden")
+    button.click()
+
+    status = page.locator("#passkey-verification-status-message")
+    expect(status).to_have_text("Verifizierung abgebrochen oder nicht zugelassen.")
+    expect(status).to_be_visible()
+    expect(button).to_have_accessible_description(
+        "Verifizierung abgebrochen oder nicht zugelassen."
+    )
+    assert path_of(page) == "/admin/two-factor/verify/"

@@ -116,6 +116,31 @@ def test_privacy_notice_covers_form_logs_cookies_and_videos(
 
 
 @pytest.mark.parametrize(
+    ("path", "sentence", "placeholder"),
+    [
+        (
+            "/de/datenschutz/",
+            "Kommentare löschen wir {days} Tage nach dem Eingang.",
+            "Speicherdauer der Rückmeldungen",
+        ),
+        (
+            "/en/privacy/",
+            "We delete comments {days} days after they arrived.",
+            "how long feedback is kept",
+        ),
+    ],
+)
+def test_privacy_notice_gives_the_feedback_comment_retention(
+    client, demo_site, path, sentence, placeholder
+):
+    html = page_html(client, path)
+
+    days = settings.PAGE_FEEDBACK_COMMENT_RETENTION_DAYS
+    assert sentence.format(days=days) in html
+    assert placeholder not in html
+
+
+@pytest.mark.parametrize(
     ("path", "phrases"),
     [
         ("/de/barrierefreiheit/", ["WCAG 2.2", "Barrieren melden", "Durchsetzung"]),

@@ -25,3 +25,11 @@ def clinic_page(db):
 def vote_url(page, language: str = "de") -> str:
     prefix = {"de": "/de/rueckmeldung/", "en": "/en/feedback/"}[language]
     return f"{prefix}{page.pk}/"
+
+
+def answer_no_with_comment(client, page, comment: str) -> None:
+    """A reader answers "No" on ``page`` and leaves ``comment``, as a browser does."""
+    url = client.post(vote_url(page), {"helpful": "no"}, headers=SAME_ORIGIN)[
+        "Location"
+    ]
+    client.post(url, {"comment": comment}, headers=SAME_ORIGIN)

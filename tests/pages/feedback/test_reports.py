@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 import pytest
 
 from pages.models import PageFeedback
-from tests.pages.feedback.conftest import SAME_ORIGIN, vote_url
+from tests.pages.feedback.conftest import answer_no_with_comment
 from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +36,7 @@ def test_counts_per_page_and_language(admin_client, answers, denervation_page):
 def test_no_with_comment_from_a_reader_is_visible_to_an_editor(
     client, django_user_model, denervation_page
 ):
-    url = client.post(
-        vote_url(denervation_page), {"helpful": "no"}, headers=SAME_ORIGIN
-    )["Location"]
-    client.post(url, {"comment": "Ruf mich an: 089 1234567"}, headers=SAME_ORIGIN)
+    answer_no_with_comment(client, denervation_page, "Ruf mich an: 089 1234567")
     editor = django_user_model.objects.create_user("editor", password="x" * 16)
     editor.groups.add(Group.objects.get(name="Editors"))
     staff = sign_in_staff(client, editor)

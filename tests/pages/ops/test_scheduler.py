@@ -10,7 +10,7 @@ from django.utils import timezone
 
 import pytest
 
-from pages.models import ConsultationRequest, StandardPage
+from pages.models import ConsultationRequest, PageFeedback, StandardPage
 from pages.ops.scheduler import JOBS, Job, Scheduler
 from tests.factories.consultation import ConsultationRequestFactory
 from tests.staff import sign_in_staff
@@ -55,6 +55,29 @@ def test_the_retention_job_deletes_expired_requests(settings):
     run_jobs_once()
 
     assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_the_retention_job_blanks_expired_feedback_comments(settings, home_page):
+    settings.PAGE_FEEDBACK_COMMENT_RETENTION_DAYS = 30
+    today = timezone.localdate()
+    expired = PageFeedback.objects.create(
+        page=home_page,
+        language="de",
+        helpful=False,
+        comment="Alt",
+        received_on=today - timedelta(days=31),
+    )
+    kept = PageFeedback.objects.create(
+        page=home_page, language="en", helpful=True, comment="New"
+    )
+
+    output = run_jobs_once()
+
+    assert "ran delete_old_feedback_comments" in output
+    expired.refresh_from_db()
+    kept.refresh_from_db()
+    assert (expired.comment, expired.helpful) == ("", False)
+    assert kept.comment == "New"
 
 
 def test_a_failing_job_does_not_stop_the_others(caplog):

@@ -81,6 +81,50 @@ def test_wrong_code_is_refused_with_a_translated_error(client, staff):
     assert client.get("/admin/").status_code == 302
 
 
+def error_described_field(html: str) -> tuple[str, str]:
+    """The code field's aria-describedby, and the text of the element it names."""
+    described_by = re.search(
+        r'<input[^>]*name="otp_token"[^>]*aria-describedby="([^"]+)"', html
+    ).group(1)
+    container = re.search(
+        rf'<div[^>]*id="{described_by}"[^>]*>(.*?)</div>', html, re.DOTALL
+    ).group(1)
+    return described_by, re.sub(r"<[^>]+>|\s+", " ", container).strip()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("de", "Der Code ist falsch oder abgelaufen."),
+        ("en", "The code is wrong or has expired."),
+    ],
+)
+def test_wrong_code_error_describes_the_field(client, staff, language, message):
+    TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
+    client.force_login(staff)
+
+    response = client.post(
+        VERIFY_URL, {"otp_token": "000000"}, HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    html = response.content.decode()
+    assert error_described_field(html) == ("id_otp_token_error", message)
+    assert 'aria-invalid="true"' in html
+    assert "login-form" not in html  # Wagtail's CSS hides the errors there
+
+
+def test_enrolment_wrong_code_error_describes_the_field(client, staff):
+    client.force_login(staff)
+    open_enrolment_link(client, staff)
+
+    response = client.post(SETUP_URL, {"otp_token": "12"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert error_described_field(response.content.decode()) == (
+        "id_otp_token_error",
+        "The code is wrong or has expired.",
+    )
+
+
 def test_code_form_carries_its_csrf_token(staff):
     device = TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
     client = Client(enforce_csrf_checks=True)
