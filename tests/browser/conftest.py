@@ -2,6 +2,8 @@
 pytest-django's live server, and a network guard on every browser context."""
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 
 from django.db import connections
@@ -93,7 +95,21 @@ def network_guard(chromium: Browser, demo_site: str) -> Iterator[NetworkGuard]:
     """Every browser test: contexts that may only reach the live server."""
     guard = NetworkGuard(chromium, origin=demo_site)
     yield guard
-    guard.close()
+    try:
+        guard.close()
+    finally:
+        wait_until_live_server_is_idle()
+
+
+def wait_until_live_server_is_idle(seconds: float = 10) -> None:
+    """Let the requests of closed pages finish (an editor's unload beacon, an
+    editing-session ping) before the transactional test's flush empties the
+    database: a row written during the flush broke its foreign keys."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.hookimpl(wrapper=True)
