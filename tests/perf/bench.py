@@ -170,7 +170,7 @@ def main() -> int:
         )
         proxy = None
         if no_proxy is None:
-            proxy = stack.enter_context(edge_proxy.edge_proxy(site.url, purge_port))
+            proxy = stack.enter_context(edge_proxy.edge_proxy([site.url], purge_port))
         script = Path(folder) / "report.lua"
         script.write_text(REPORT_SCRIPT)
         say(

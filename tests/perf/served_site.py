@@ -55,14 +55,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(  # noqa: S603 (manage.py with this module's arguments)
+def manage(env: dict[str, str], *args: str) -> str:
+    """Run a manage.py command; what it printed (errors go to stderr)."""
+    return subprocess.run(  # noqa: S603 (manage.py with this module's arguments)
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         check=True,
-        stdout=subprocess.DEVNULL,
-    )
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
