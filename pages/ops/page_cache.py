@@ -55,7 +55,8 @@ def shared(name: str, build: Callable[[], Any]) -> Any:
 
     Kept under the same generation as the pages, so the one set of receivers in
     ``pages.ops.invalidation`` refreshes both. Not a template fragment: the header
-    around these values differs per page (language switch, current link).
+    around these values differs per page (language switch, current link). A
+    ``None`` from ``build`` is not kept (an address where no page is).
     """
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
@@ -67,7 +68,8 @@ def shared(name: str, build: Callable[[], Any]) -> Any:
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+        if value is not None:
+            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value
 
 
