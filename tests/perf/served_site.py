@@ -111,10 +111,11 @@ def start_gunicorn(
 
 @contextmanager
 def served_site(
-    workers: int = 3, extra_env: dict[str, str] | None = None
+    workers: int = 3, extra_env: dict[str, str] | None = None, generated: int = 0
 ) -> Iterator[ServedSite]:
     """Prepare the demo site as ``make prepare`` does and serve it as ``make run``
-    (``extra_env`` adds to its environment)."""
+    (``extra_env`` adds to its environment; ``generated`` adds that many
+    generated test treatments, ``load_demo_content --treatments``)."""
     with tempfile.TemporaryDirectory(prefix="roc-served-") as folder:
         tmp = Path(folder)
         url = f"http://{HOST}:{free_port()}"
@@ -131,7 +132,7 @@ def served_site(
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "createcachetable")
         manage(env, "collectstatic", "--noinput", "-v", "0")
-        manage(env, "load_demo_content")
+        manage(env, "load_demo_content", "--treatments", str(generated))
         manage(env, "clear_page_cache")
         # Only the served processes: a proxy in front starts after them.
         env.update(extra_env or {})
