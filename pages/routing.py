@@ -186,6 +186,21 @@ def is_sub_route(root: Page, path_components: list[str]) -> bool:
     return True
 
 
+def site_for_request(request: HttpRequest) -> Site | None:
+    """``Site.find_for_request``, kept between publishes (``page_cache.shared``;
+    saving or deleting a site clears it) and where Wagtail keeps it for the rest
+    of the request (``_wagtail_site``, documented there)."""
+    if not hasattr(request, "_wagtail_site"):
+        # Hashed: the host is checked against ALLOWED_HOSTS, not its length.
+        host = hashlib.sha256(
+            f"{request.get_host()} {request.get_port()}".encode()
+        ).hexdigest()
+        request._wagtail_site = page_cache.shared(
+            f"site:{host}", lambda: Site.find_for_request(request)
+        )
+    return request._wagtail_site
+
+
 def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     """``Page.route_for_request``, with the lookup above tried first.
 
@@ -194,7 +209,7 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     components = [component for component in path.split("/") if component]
     if site is not None:
         root = site.root_page.localized

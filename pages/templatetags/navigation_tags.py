@@ -265,6 +265,8 @@ def phone_href(phone: str) -> str:
 def mark_placeholders(value) -> SafeString:
     """Highlight "[Von der Praxis zu ergänzen: …]" so that nobody misses it."""
     text = conditional_escape(value or "")
+    if "[" not in text:  # no placeholder (most values): nothing to add
+        return text
     return mark_safe(  # noqa: S308 (escaped above; only adds <mark>)
         PLACEHOLDER.sub(
             lambda match: f'<mark class="placeholder">{match.group(0)}</mark>',

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 import pytest
 
@@ -234,3 +234,12 @@ def test_a_page_moved_after_a_visit_answers_at_its_new_address(client, demo_site
     moved = client.get("/de/denervation-thermokoagulation/?besucht=1")
     assert moved.status_code == 200
     assert "Facettengelenk" in moved.content.decode()
+
+
+def test_a_site_changed_after_a_visit_is_followed(client, demo_site):
+    assert client.get(VISITED).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.is_default_site = "www.roc-ortho.example", False
+    site.save()
+
+    assert client.get(VISITED).status_code == 404
