@@ -124,7 +124,9 @@ def specific_page(pages: QuerySet) -> Page | None:
     return specific
 
 
-def page_at(root: Page, path_components: list[str]) -> Page | None:
+def page_at(
+    root: Page, path_components: list[str], request: HttpRequest | None = None
+) -> Page | None:
     """The specific page at ``path_components`` below ``root`` (or ``root``).
 
     Which page that is (id, type, whether a restriction or alias lies on the
@@ -150,7 +152,7 @@ def page_at(root: Page, path_components: list[str]) -> Page | None:
     # Hashed: an address may be longer than a cache key may be.
     address = hashlib.sha256("/".join(path_components).encode()).hexdigest()
     facts = page_cache.shared(
-        f"route:{root.pk}:{translation.get_language()}:{address}", look_up
+        f"route:{root.pk}:{translation.get_language()}:{address}", look_up, request
     )
     if found:
         return found[0]
@@ -196,7 +198,7 @@ def site_for_request(request: HttpRequest) -> Site | None:
             f"{request.get_host()} {request.get_port()}".encode()
         ).hexdigest()
         request._wagtail_site = page_cache.shared(
-            f"site:{host}", lambda: Site.find_for_request(request)
+            f"site:{host}", lambda: Site.find_for_request(request), request
         )
     return request._wagtail_site
 
@@ -214,7 +216,7 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     if site is not None:
         root = site.root_page.localized
         if root.live and not is_sub_route(root, components):
-            page = page_at(root, components)
+            page = page_at(root, components, request)
             if page is not None:
                 try:
                     request._wagtail_route_for_request = page.route(request, [])

@@ -172,7 +172,7 @@ def site_shell(context) -> dict:
     language = translation.get_language()
     if language not in shells:
         shells[language] = page_cache.shared(
-            f"shell:{site.pk}:{language}", lambda: build_shell(site, request)
+            f"shell:{site.pk}:{language}", lambda: build_shell(site, request), request
         )
     return shells[language]
 
