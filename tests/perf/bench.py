@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.perf import bench_goals, edge_proxy
-from tests.perf.served_site import ServedSite, free_port, served_site
+from tests.perf.served_site import ServedSite, free_port, manage, served_site
 
 # Pages kept by the page cache (and the edge cache in front).
 PAGES = {
@@ -189,9 +189,13 @@ def measure_site(
                 {"EDGE_CACHE_PURGE_URLS": f"http://127.0.0.1:{purge_port}"}
                 if no_proxy is None
                 else {},
-                generated=treatments - 1,
             )
         )
+        # The demo has one treatment; the others are generated test content.
+        # Added before the proxy starts, so with nothing there to purge.
+        env = {k: v for k, v in site.env.items() if k != "EDGE_CACHE_PURGE_URLS"}
+        manage(env, "load_demo_content", "--treatments", str(treatments - 1))
+        manage(env, "clear_page_cache")
         proxy = None
         if no_proxy is None:
             proxy = stack.enter_context(edge_proxy.edge_proxy([site.url], purge_port))

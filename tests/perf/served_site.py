@@ -55,16 +55,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def manage(env: dict[str, str], *args: str) -> str:
-    """Run a manage.py command; what it printed (errors go to stderr)."""
-    return subprocess.run(  # noqa: S603 (manage.py with this module's arguments)
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(  # noqa: S603 (manage.py with this module's arguments)
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -111,11 +109,10 @@ def start_gunicorn(
 
 @contextmanager
 def served_site(
-    workers: int = 3, extra_env: dict[str, str] | None = None, generated: int = 0
+    workers: int = 3, extra_env: dict[str, str] | None = None
 ) -> Iterator[ServedSite]:
     """Prepare the demo site as ``make prepare`` does and serve it as ``make run``
-    (``extra_env`` adds to its environment; ``generated`` adds that many
-    generated test treatments, ``load_demo_content --treatments``)."""
+    (``extra_env`` adds to its environment)."""
     with tempfile.TemporaryDirectory(prefix="roc-served-") as folder:
         tmp = Path(folder)
         url = f"http://{HOST}:{free_port()}"
@@ -132,7 +129,7 @@ def served_site(
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "createcachetable")
         manage(env, "collectstatic", "--noinput", "-v", "0")
-        manage(env, "load_demo_content", "--treatments", str(generated))
+        manage(env, "load_demo_content")
         manage(env, "clear_page_cache")
         # Only the served processes: a proxy in front starts after them.
         env.update(extra_env or {})

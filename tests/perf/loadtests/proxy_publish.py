@@ -13,9 +13,11 @@ after that gets the old one.
 
 import json
 import re
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import requests
 
@@ -30,17 +32,18 @@ PATHS = {
 NEW_TITLES = {"de": "Denervation neu {stamp}", "en": "Denervation new {stamp}"}
 MAX_DELAY_SECONDS = 1.0
 POLL_SECONDS = 0.01
-# The publish as the admin's publish button makes it; prints when it began and
-# when it returned (the purge included), as Unix time.
+# The publish as the admin's publish button makes it; writes when it began and
+# when it returned (the purge included), as Unix time, to a file.
 PUBLISH = """
-import json, time
+import json, pathlib, time
 from treatments.models import TreatmentPage
 page = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation").specific
 page.title_de = {title_de!r}
 page.title_en = {title_en!r}
 began = time.time()
 page.save_revision().publish()
-print(json.dumps({{"began": began, "returned": time.time()}}))
+times = {{"began": began, "returned": time.time()}}
+pathlib.Path({times_file!r}).write_text(json.dumps(times))
 """
 
 
@@ -80,8 +83,13 @@ class Reader:
 
 
 def publish(env: dict[str, str], titles: dict[str, str]) -> tuple[float, float]:
-    script = PUBLISH.format(title_de=titles["de"], title_en=titles["en"])
-    times = json.loads(manage(env, "shell", "-c", script).splitlines()[-1])
+    with tempfile.TemporaryDirectory() as folder:
+        times_file = Path(folder) / "times.json"
+        script = PUBLISH.format(
+            title_de=titles["de"], title_en=titles["en"], times_file=str(times_file)
+        )
+        manage(env, "shell", "-c", script)
+        times = json.loads(times_file.read_text())
     return times["began"], times["returned"]
 
 
