@@ -43,12 +43,23 @@ def translated_url(page: Page | None, language: str, request=None) -> str:
 
 
 def alternate_urls(context) -> dict[str, str]:
-    """The current page's address in every language; a view may provide them."""
+    """The current page's address in every language; a view may provide them.
+
+    Kept on the request: the language switch, the page's metadata and the
+    take-home sheet each ask, and every address switches the language, which
+    makes wagtail-modeltranslation read its site root paths from the cache again.
+    """
     if "alternate_urls" in context:
         return context["alternate_urls"]
     request = context.get("request")
     page = context.get("page")
-    return {code: translated_url(page, code, request) for code, _ in settings.LANGUAGES}
+    kept = request.__dict__.setdefault("_alternate_urls", {}) if request else {}
+    key = page.pk if page is not None else None
+    if key not in kept:
+        kept[key] = {
+            code: translated_url(page, code, request) for code, _ in settings.LANGUAGES
+        }
+    return kept[key]
 
 
 class BilingualPreviewMixin:

@@ -24,7 +24,10 @@ Lists use ``public()``'s rule (no restriction on the page or an ancestor) as a
 subquery, where Wagtail's ``public()`` first reads every restriction.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import (
     CharField,
@@ -41,6 +44,8 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.url_routing import RouteResult
+
+from pages.ops import page_cache
 
 # wagtail-modeltranslation keeps each language's site root paths under this key.
 SITE_ROOT_PATHS_KEY = "wagtail_site_root_paths_{}"
@@ -119,14 +124,55 @@ def specific_page(pages: QuerySet) -> Page | None:
     return specific
 
 
-def page_at(root: Page, path_components: list[str]) -> Page | None:
-    """The specific page at ``path_components`` below ``root`` (or ``root``)."""
+def page_at(
+    root: Page, path_components: list[str], request: HttpRequest | None = None
+) -> Page | None:
+    """The specific page at ``path_components`` below ``root`` (or ``root``).
+
+    Which page that is (id, type, whether a restriction or alias lies on the
+    way) is kept between publishes (``page_cache.shared``, cleared by every
+    change that can alter it: publish, move, delete, privacy); the page itself
+    is read fresh, in a query of its type alone. The query over every page
+    type costs more to build than the rest of the lookup.
+    """
     if not path_components:
-        return specific_page(Page.objects.filter(pk=root.pk))
-    url_path = root.url_path + "/".join(path_components) + "/"
-    return specific_page(
-        Page.objects.filter(url_path=url_path, path__startswith=root.path)
+        pages = Page.objects.filter(pk=root.pk)
+    else:
+        url_path = root.url_path + "/".join(path_components) + "/"
+        pages = Page.objects.filter(url_path=url_path, path__startswith=root.path)
+    found = []
+
+    def look_up() -> tuple[int, int, bool] | None:
+        found.append(specific_page(pages))
+        page = found[0]
+        if page is None:
+            return None
+        return (page.pk, page.content_type_id, page.view_restrictions_apply)
+
+    # Hashed: an address may be longer than a cache key may be.
+    address = hashlib.sha256("/".join(path_components).encode()).hexdigest()
+    facts = page_cache.shared(
+        f"route:{root.pk}:{translation.get_language()}:{address}", look_up, request
     )
+    if found:
+        return found[0]
+    return known_page(*facts) if facts else None
+
+
+def known_page(pk: int, content_type_id: int, restricted: bool) -> Page | None:
+    """The specific page ``pk`` of the type ``page_at`` found, or None when it
+    is gone (then Wagtail's own route answers)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    page = (
+        model.objects.select_related(*getattr(model, "route_select_related", ()))
+        .filter(pk=pk)
+        .first()
+    )
+    if page is not None:
+        page.view_restrictions_apply = restricted
+    return page
 
 
 def is_sub_route(root: Page, path_components: list[str]) -> bool:
@@ -142,6 +188,21 @@ def is_sub_route(root: Page, path_components: list[str]) -> bool:
     return True
 
 
+def site_for_request(request: HttpRequest) -> Site | None:
+    """``Site.find_for_request``, kept between publishes (``page_cache.shared``;
+    saving or deleting a site clears it) and where Wagtail keeps it for the rest
+    of the request (``_wagtail_site``, documented there)."""
+    if not hasattr(request, "_wagtail_site"):
+        # Hashed: the host is checked against ALLOWED_HOSTS, not its length.
+        host = hashlib.sha256(
+            f"{request.get_host()} {request.get_port()}".encode()
+        ).hexdigest()
+        request._wagtail_site = page_cache.shared(
+            f"site:{host}", lambda: Site.find_for_request(request), request
+        )
+    return request._wagtail_site
+
+
 def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     """``Page.route_for_request``, with the lookup above tried first.
 
@@ -150,12 +211,12 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     components = [component for component in path.split("/") if component]
     if site is not None:
         root = site.root_page.localized
         if root.live and not is_sub_route(root, components):
-            page = page_at(root, components)
+            page = page_at(root, components, request)
             if page is not None:
                 try:
                     request._wagtail_route_for_request = page.route(request, [])

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -45,8 +46,18 @@ class PageSitemap(Sitemap):
                 by_language["x-default"]["location"] = default["location"]
         return urls
 
+    def __init__(self) -> None:
+        # Django's sitemap view makes one instance per request.
+        self.locations: dict[tuple[int, str], str] = {}
+
     def location(self, item: Page) -> str:
-        return item.get_url() or ""
+        """The page's address in the active language, worked out once per
+        language: Django asks again for every alternate of every entry, and each
+        change of language makes Wagtail read the site root paths again."""
+        key = (item.pk, translation.get_language())
+        if key not in self.locations:
+            self.locations[key] = item.get_url() or ""
+        return self.locations[key]
 
     def lastmod(self, item: Page):
         return item.last_published_at

@@ -22,6 +22,8 @@ from pages.consultation.validation import (
     control_characters,
     international_phone,
 )
+from pages.consultation.widgets import LongSelect
+from pages.ops import page_cache
 from pages.routing import public, translated_q
 from treatments.models import BodyRegion, TreatmentPage
 
@@ -36,6 +38,7 @@ class ConsultationRequestForm(forms.ModelForm):
     """Everything a patient sends; the page stores it and notifies the front desk."""
 
     topic = forms.ChoiceField(
+        widget=LongSelect,
         label=_("What would you like to discuss?"),
         help_text=_("Choose a treatment or a body region, or “Not sure yet”."),
         error_messages={
@@ -179,31 +182,33 @@ class ConsultationRequestForm(forms.ModelForm):
         self.fields["preferred_language"].labels_in_own_language = True
 
     def topic_choices(self) -> list:
+        treatments, regions = page_cache.shared(
+            f"consultation-topics:{self.language}", self.topic_options
+        )
+        choices = [(TOPIC_UNSURE, _("Not sure yet"))]
+        if treatments:
+            choices.append((_("Treatments"), treatments))
+        if regions:
+            choices.append((_("Body regions"), regions))
+        return choices
+
+    def topic_options(self) -> tuple[list, list]:
+        """Values and labels of the treatments and body regions, kept between
+        publishes (``page_cache.shared``): with every treatment in the list,
+        reading them would cost more than the rest of the form."""
         # Only treatments with a version in the reader's language (an English
         # reader is never offered a German-only page), sorted by that title.
-        treatments = list(
+        treatments = (
             public(TreatmentPage.objects.live())
             .filter(translated_q(self.language))
             .defer_streamfields()
             .order_by("title")
         )
-        regions = list(BodyRegion.objects.all())
-        choices = [(TOPIC_UNSURE, _("Not sure yet"))]
-        if treatments:
-            choices.append(
-                (
-                    _("Treatments"),
-                    [(f"treatment-{page.pk}", page.title) for page in treatments],
-                )
-            )
-        if regions:
-            choices.append(
-                (
-                    _("Body regions"),
-                    [(f"region-{region.pk}", region.name) for region in regions],
-                )
-            )
-        return choices
+        regions = BodyRegion.objects.all()
+        return (
+            [(f"treatment-{page.pk}", page.title) for page in treatments],
+            [(f"region-{region.pk}", region.name) for region in regions],
+        )
 
     def initial_topic(self, treatment_id) -> str:
         value = f"treatment-{treatment_id}"

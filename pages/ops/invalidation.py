@@ -21,7 +21,7 @@ settings and snippets every live page.
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -64,8 +64,9 @@ def clear_if_shown(sender, instance, **kwargs) -> None:
 
 
 # Besides pages and snippets. Snippets are registered after this app is ready,
-# hence asked for on each save rather than listed here.
-SHOWN_MODELS = {PageViewRestriction, ClinicSettings, NavigationItem}
+# hence asked for on each save rather than listed here. A site (its host name or
+# root page) is kept with the routes (pages.routing.site_for_request).
+SHOWN_MODELS = {PageViewRestriction, ClinicSettings, NavigationItem, Site}
 
 
 def connect() -> None:

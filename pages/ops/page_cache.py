@@ -50,25 +50,40 @@ def clear() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def shared(name: str, build: Callable[[], Any]) -> Any:
+def shared(
+    name: str, build: Callable[[], Any], request: HttpRequest | None = None
+) -> Any:
     """A value that many pages show (the header's links), kept until ``clear()``.
 
     Kept under the same generation as the pages, so the one set of receivers in
     ``pages.ops.invalidation`` refreshes both. Not a template fragment: the header
-    around these values differs per page (language switch, current link).
+    around these values differs per page (language switch, current link). A
+    ``None`` from ``build`` is not kept (an address where no page is). With
+    ``request``, the generation is read once per request, as a page keeps the
+    generation read before it was rendered.
     """
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
-    generation = cache.get(GENERATION_KEY)
+    generation = getattr(request, "_page_cache_generation", None)
     if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        generation = current_generation()
+    if request is not None:
+        request._page_cache_generation = generation
     key = f"{SHARED_KEY_PREFIX}{generation}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+        if value is not None:
+            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value
+
+
+def current_generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def entry_key(request: HttpRequest) -> str:
@@ -140,8 +155,9 @@ class PageCacheMiddleware:
         if generation is not None and entry is not None and entry[0] == generation:
             return self.cached_response(entry)
         if generation is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            generation = cache.get(GENERATION_KEY)
+            generation = current_generation()
+        # What the render shares (``shared``) is read under the same generation.
+        request._page_cache_generation = generation
         response = self.get_response(request)
         if generation is not None and may_store(request, response):
             cache.set(

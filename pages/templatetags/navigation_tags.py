@@ -1,5 +1,6 @@
 """The site shell: header, footer, language switch and page metadata."""
 
+import functools
 import re
 
 from django import template
@@ -137,10 +138,17 @@ def take_home_sheet(context) -> dict:
     if not url:
         return {}
     address = request.build_absolute_uri(url)
-    qr_code = segno.make(address, micro=False).svg_inline(
+    return {"address": address, "qr_code": mark_safe(qr_code_svg(address))}  # noqa: S308
+
+
+# Bounded: the addresses are the live pages in each language on the allowed hosts.
+@functools.lru_cache(maxsize=2048)
+def qr_code_svg(address: str) -> str:
+    """The QR code of ``address`` as inline SVG, kept per worker process: drawing
+    one costs more than rendering the rest of a treatment page."""
+    return segno.make(address, micro=False).svg_inline(
         scale=1, dark="#000", light=None, svgclass=None, lineclass=None, omitsize=True
     )
-    return {"address": address, "qr_code": mark_safe(qr_code)}  # noqa: S308
 
 
 def page_description(page: Page) -> str:
@@ -164,7 +172,7 @@ def site_shell(context) -> dict:
     language = translation.get_language()
     if language not in shells:
         shells[language] = page_cache.shared(
-            f"shell:{site.pk}:{language}", lambda: build_shell(site, request)
+            f"shell:{site.pk}:{language}", lambda: build_shell(site, request), request
         )
     return shells[language]
 
@@ -257,6 +265,8 @@ def phone_href(phone: str) -> str:
 def mark_placeholders(value) -> SafeString:
     """Highlight "[Von der Praxis zu ergänzen: …]" so that nobody misses it."""
     text = conditional_escape(value or "")
+    if "[" not in text:  # no placeholder (most values): nothing to add
+        return text
     return mark_safe(  # noqa: S308 (escaped above; only adds <mark>)
         PLACEHOLDER.sub(
             lambda match: f'<mark class="placeholder">{match.group(0)}</mark>',

@@ -40,7 +40,7 @@ def proxy():
     purge_url = f"http://127.0.0.1:{purge_port}"
     with (
         served_site(workers=2, extra_env={"EDGE_CACHE_PURGE_URLS": purge_url}) as site,
-        edge_proxy(site.url, purge_port) as edge,
+        edge_proxy([site.url], purge_port) as edge,
     ):
         yield site, edge
 

@@ -5,8 +5,8 @@ import subprocess
 import pytest
 
 from tests.perf.edge_proxy import (
-    EXAMPLE,
     NGINX,
+    example_site,
     main_config,
     missing,
     self_signed_certificate,
@@ -20,12 +20,7 @@ pytestmark = [
 
 def test_the_example_passes_nginx_t(tmp_path):
     self_signed_certificate(tmp_path)
-    site = (
-        EXAMPLE.read_text()
-        .replace("/etc/letsencrypt/live/www.roc-ortho.de", str(tmp_path))
-        .replace("/var/cache/nginx/roc-ortho", str(tmp_path / "cache"))
-    )
-    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "site.conf").write_text(example_site(tmp_path))
     # The example is a site file (sites-available): wrapped as nginx.conf does.
     (tmp_path / "nginx.conf").write_text(main_config(tmp_path))
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 import pytest
 
@@ -195,3 +195,51 @@ def test_sub_routes_still_answer(client, demo_site):
 
 def test_unknown_address_is_not_found(client, demo_site):
     assert client.get("/de/behandlungen/gibt-es-nicht/").status_code == 404
+
+
+# With a query string, so that the page cache plays no part: what is kept of a
+# route between publishes (pages.routing.page_at) must follow every change.
+VISITED = "/de/behandlungen/denervation-thermokoagulation/?besucht=1"
+
+
+def test_a_restriction_added_after_a_visit_asks_for_its_password(client, demo_site):
+    assert client.get(VISITED).status_code == 200
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(slug_de="behandlungen"),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="x" * 12,
+    )
+
+    html = client.get(VISITED).content.decode()
+
+    assert 'name="password"' in html
+    assert "Facettengelenk" not in html
+
+
+def test_a_page_unpublished_after_a_visit_is_not_found(client, demo_site):
+    assert client.get(VISITED).status_code == 200
+    TreatmentPage.objects.get(slug_de="denervation-thermokoagulation").unpublish()
+
+    assert client.get(VISITED).status_code == 404
+
+
+def test_a_page_moved_after_a_visit_answers_at_its_new_address(client, demo_site):
+    assert client.get(VISITED).status_code == 200
+    page = Page.objects.get(slug_de="denervation-thermokoagulation")
+    page.move(Page.objects.get(slug_de="behandlungen").get_parent(), "last-child")
+
+    old = client.get(VISITED)
+    assert old.status_code == 301  # Wagtail's redirect, made by the move
+    assert old["Location"] == "/de/denervation-thermokoagulation/"
+    moved = client.get("/de/denervation-thermokoagulation/?besucht=1")
+    assert moved.status_code == 200
+    assert "Facettengelenk" in moved.content.decode()
+
+
+def test_a_site_changed_after_a_visit_is_followed(client, demo_site):
+    assert client.get(VISITED).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.is_default_site = "www.roc-ortho.example", False
+    site.save()
+
+    assert client.get(VISITED).status_code == 404

@@ -3,11 +3,16 @@ serves it (see ``served_site``), measured with wrk (Debian package ``wrk``).
 
 Run as ``python -m tests.perf.bench``. Not part of CI's pass/fail: the figures
 depend on the machine. It prints requests per second and the 50th, 95th and
-99th latency percentiles for each target, and how a page compares with a static
-file (issue 7's goal: denervation page/static >= 0.5, page p95 <= 50 ms on 2
-cores). Where nginx and its purge module are installed, the same pages and
-static file are measured again through the deployment example's edge cache
-(``edge_proxy``, over TLS), each compared with the static file through it.
+99th latency percentiles for each target, each page as a ratio of a static file
+measured the same way, then every goal of issues 7 and 18 next to its figure
+(``bench_goals``). Two throwaway sites are served one after the other: the demo
+with 5 treatments and with 500 (generated test treatments). On the first, the
+page cache's pages and the static file are measured through the app alone and,
+where nginx and its purge module are installed, through the deployment
+example's edge cache (``edge_proxy``, over TLS). On both, the pages no cache
+answers (the consultation form, a treatment page, the index, the sitemap) are
+measured at fewer connections (``--uncached-connections``, two per worker by
+default): a page that needs the app's CPU cannot be quicker than its workers.
 """
 
 import argparse
@@ -21,18 +26,29 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.perf import edge_proxy
-from tests.perf.served_site import ServedSite, free_port, served_site
+from tests.perf import bench_goals, edge_proxy
+from tests.perf.served_site import ServedSite, free_port, manage, served_site
 
-# Pages to load; add each page type's German address as it lands.
+# Pages kept by the page cache (and the edge cache in front).
 PAGES = {
     "denervation-de": "/de/behandlungen/denervation-thermokoagulation/",
     "home-de": "/de/",
+}
+# Pages no cache answers: the form never, the others because of the query
+# string, which neither the page cache nor the edge cache keeps.
+UNCACHED_PAGES = {
+    "consultation-de": "/de/beratung/",
+    "treatment-de-uncached": "/de/behandlungen/denervation-thermokoagulation/?u=1",
+    "index-de-uncached": "/de/behandlungen/?u=1",
+    "sitemap": "/sitemap.xml",
 }
 # Static files, by their name before hashing; served under the manifest's name.
 STATIC_FILES = {"static-css": "css/site.css"}
 # Targets measured through the edge cache are named with this prefix.
 PROXY_PREFIX = "proxy:"
+# Treatments in all on each served site (the demo has one; the rest generated);
+# uncached targets are named with the number after "@".
+SITE_SIZES = (5, 500)
 
 # wrk's own report has no 95th percentile: this prints the numbers needed.
 REPORT_SCRIPT = """
@@ -58,6 +74,7 @@ class Result:
     bad_status: int
     socket_errors: int
     page_cache: str
+    connections: int
 
     @property
     def through_proxy(self) -> bool:
@@ -123,10 +140,12 @@ def bench(
         bad_status=bad_status,
         socket_errors=errors,
         page_cache=page_cache,
+        connections=connections,
     )
 
 
 def targets(site: ServedSite, proxy: edge_proxy.EdgeProxy | None) -> dict[str, str]:
+    """The page cache's pages and the static file, also through ``proxy``."""
     urls = {name: f"{site.url}{path}" for name, path in PAGES.items()}
     urls.update({name: site.static_url(path) for name, path in STATIC_FILES.items()})
     if proxy is not None:
@@ -139,6 +158,13 @@ def targets(site: ServedSite, proxy: edge_proxy.EdgeProxy | None) -> dict[str, s
     return urls
 
 
+def uncached_targets(site: ServedSite, treatments: int) -> dict[str, str]:
+    return {
+        f"{name}@{treatments}": f"{site.url}{path}"
+        for name, path in UNCACHED_PAGES.items()
+    }
+
+
 def static_result(results: list[Result], through_proxy: bool) -> Result:
     return next(
         r
@@ -148,66 +174,100 @@ def static_result(results: list[Result], through_proxy: bool) -> Result:
     )
 
 
+def measure_site(
+    treatments: int, args: argparse.Namespace, script: Path, with_proxy: bool
+) -> list[Result]:
+    """Serve a site with ``treatments`` treatments and measure its targets (the
+    cached ones, and through the edge cache, only when ``with_proxy``)."""
+    no_proxy = edge_proxy.missing() if with_proxy else "not measured"
+    purge_port = free_port()
+    with ExitStack() as stack:
+        say(f"== preparing a site with {treatments} treatments ...")
+        site = stack.enter_context(
+            served_site(
+                args.workers,
+                {"EDGE_CACHE_PURGE_URLS": f"http://127.0.0.1:{purge_port}"}
+                if no_proxy is None
+                else {},
+            )
+        )
+        # The demo has one treatment; the others are generated test content.
+        # Added before the proxy starts, so with nothing there to purge.
+        env = {k: v for k, v in site.env.items() if k != "EDGE_CACHE_PURGE_URLS"}
+        manage(env, "load_demo_content", "--treatments", str(treatments - 1))
+        manage(env, "clear_page_cache")
+        proxy = None
+        if no_proxy is None:
+            proxy = stack.enter_context(edge_proxy.edge_proxy([site.url], purge_port))
+        say(
+            f"== wrk, {args.seconds} s, 2 threads; gunicorn with {args.workers} "
+            f"workers ({site.url}); {args.connections} connections, uncached pages "
+            f"{args.uncached_connections}"
+        )
+        if with_proxy:
+            say(
+                f"== {PROXY_PREFIX}… through nginx's edge cache, TLS ({proxy.url})"
+                if proxy
+                else f"== no edge cache: {no_proxy}"
+            )
+        # Trusts the proxy's throwaway self-signed certificate.
+        context = (
+            ssl.create_default_context(cafile=proxy.certificate) if proxy else None
+        )
+        cached = targets(site, proxy) if with_proxy else {}
+        uncached = uncached_targets(site, treatments)
+        return [
+            bench(name, url, args.seconds, args.connections, script, context)
+            for name, url in cached.items()
+        ] + [
+            bench(name, url, args.seconds, args.uncached_connections, script)
+            for name, url in uncached.items()
+        ]
+
+
+def print_results(results: list[Result]) -> None:
+    say(
+        f"{'target':<28} {'conn':>4} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8}"
+        f" {'p99 ms':>8} {'requests':>9} {'errors':>7} {'/static':>7}  page cache"
+    )
+    for r in results:
+        static = static_result(results, r.through_proxy)
+        say(
+            f"{r.name:<28} {r.connections:>4} {r.per_second:>9.1f} {r.p50_ms:>8.1f}"
+            f" {r.p95_ms:>8.1f} {r.p99_ms:>8.1f} {r.requests:>9}"
+            f" {r.bad_status + r.socket_errors:>7}"
+            f" {r.per_second / static.per_second:>7.2f}  {r.page_cache}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--uncached-connections",
+        type=int,
+        help="connections for the pages no cache answers (default: 2 per worker)",
+    )
     args = parser.parse_args()
+    args.uncached_connections = args.uncached_connections or 2 * args.workers
     if shutil.which("wrk") is None:
         say("wrk is not installed: apt-get install wrk")
         return 1
-
-    no_proxy = edge_proxy.missing()
-    purge_port = free_port()
-    with ExitStack() as stack:
-        folder = stack.enter_context(tempfile.TemporaryDirectory())
-        site = stack.enter_context(
-            served_site(
-                args.workers,
-                {"EDGE_CACHE_PURGE_URLS": f"http://127.0.0.1:{purge_port}"},
-            )
-        )
-        proxy = None
-        if no_proxy is None:
-            proxy = stack.enter_context(edge_proxy.edge_proxy(site.url, purge_port))
+    with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "report.lua"
         script.write_text(REPORT_SCRIPT)
-        say(
-            f"== wrk, {args.seconds} s, {args.connections} connections, 2 threads; "
-            f"gunicorn with {args.workers} workers ({site.url})"
-        )
-        say(
-            f"== {PROXY_PREFIX}… through nginx's edge cache, TLS ({proxy.url})"
-            if proxy
-            else f"== no edge cache: {no_proxy}"
-        )
-        # Trusts the proxy's throwaway self-signed certificate.
-        context = (
-            ssl.create_default_context(cafile=proxy.certificate) if proxy else None
-        )
         results = [
-            bench(name, url, args.seconds, args.connections, script, context)
-            for name, url in targets(site, proxy).items()
+            result
+            for number, treatments in enumerate(SITE_SIZES)
+            for result in measure_site(treatments, args, script, number == 0)
         ]
-
-    say(
-        f"{'target':<18} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
-        f" {'requests':>9} {'errors':>7}  page cache"
-    )
-    for r in results:
-        say(
-            f"{r.name:<18} {r.per_second:>9.1f} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f}"
-            f" {r.p99_ms:>8.1f} {r.requests:>9} {r.bad_status + r.socket_errors:>7}"
-            f"  {r.page_cache}"
-        )
-    for r in results:
-        if r.name.removeprefix(PROXY_PREFIX) in PAGES:
-            static = static_result(results, r.through_proxy)
-            say(
-                f"ratio {r.name} / {static.name}: "
-                f"{r.per_second / static.per_second:.2f}"
-            )
+    print_results(results)
+    say()
+    figures = {r.name: bench_goals.Figure(r.per_second, r.p95_ms) for r in results}
+    for line in bench_goals.report(figures, SITE_SIZES):
+        say(line)
     return 0
 
 

@@ -13,7 +13,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +25,8 @@ EXAMPLE = ROOT / "clinic_site" / "deploy" / "nginx.conf.example"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+# The example's options on its app server line, kept for every server.
+UPSTREAM_OPTIONS = "max_fails=3 fail_timeout=10s;"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,11 @@ def missing() -> str | None:
     return None
 
 
-def self_signed_certificate(folder: Path) -> None:
+def self_signed_certificate(folder: Path, san: str = f"IP:{HOST}") -> Path:
+    """A one-day certificate for ``san`` (``IP:…`` or ``DNS:…``) as
+    ``fullchain.pem`` with ``privkey.pem`` beside it, where the example looks
+    for them once ``example_site`` has rewritten it; returns its path."""
+    certificate = folder / "fullchain.pem"
     subprocess.run(  # noqa: S603 (fixed arguments)
         [
             OPENSSL,
@@ -55,37 +61,57 @@ def self_signed_certificate(folder: Path) -> None:
             "-days",
             "1",
             "-subj",
-            f"/CN={HOST}",
+            f"/CN={san.partition(':')[2]}",
             "-addext",
-            f"subjectAltName=IP:{HOST}",
+            f"subjectAltName={san}",
             "-keyout",
             str(folder / "privkey.pem"),
             "-out",
-            str(folder / "fullchain.pem"),
+            str(certificate),
         ],
         check=True,
         capture_output=True,
     )
+    return certificate
 
 
-def site_config(folder: Path, app_url: str, port: int, purge_port: int) -> str:
-    """The example with this machine's ports, certificate and folders."""
-    replacements = {
+def example_site(folder: Path, replacements: dict[str, str] | None = None) -> str:
+    """The example with its certificate and cache in ``folder``, and each of
+    ``replacements``; fails when the example no longer holds one of them."""
+    config = EXAMPLE.read_text()
+    for old, new in {
         "/etc/letsencrypt/live/www.roc-ortho.de": str(folder),
         "/var/cache/nginx/roc-ortho": str(folder / "cache"),
-        "server 127.0.0.1:8000 ": f"server {app_url.removeprefix('http://')} ",
-        "listen 443 ssl http2;": f"listen {HOST}:{port} ssl;",
-        "listen [::]:443 ssl http2;": "",
-        "listen 80;": f"listen {HOST}:{free_port()};",
-        "listen [::]:80;": "",
-        "listen 127.0.0.1:8081;": f"listen {HOST}:{purge_port};",
-    }
-    config = EXAMPLE.read_text()
-    for old, new in replacements.items():
+        **(replacements or {}),
+    }.items():
         if old not in config:
             raise RuntimeError(f"{old!r} is no longer in {EXAMPLE.name}")
         config = config.replace(old, new)
     return config
+
+
+def upstream_servers(app_urls: Sequence[str]) -> str:
+    """The example's upstream lines for ``app_urls`` (``http://host:port``)."""
+    return "\n    ".join(
+        f"server {url.removeprefix('http://')} {UPSTREAM_OPTIONS}" for url in app_urls
+    )
+
+
+def site_config(
+    folder: Path, app_urls: Sequence[str], port: int, purge_port: int
+) -> str:
+    """The example with this machine's ports, certificate and folders."""
+    return example_site(
+        folder,
+        {
+            f"server 127.0.0.1:8000 {UPSTREAM_OPTIONS}": upstream_servers(app_urls),
+            "listen 443 ssl http2;": f"listen {HOST}:{port} ssl;",
+            "listen [::]:443 ssl http2;": "",
+            "listen 80;": f"listen {HOST}:{free_port()};",
+            "listen [::]:80;": "",
+            "listen 127.0.0.1:8081;": f"listen {HOST}:{purge_port};",
+        },
+    )
 
 
 def main_config(folder: Path) -> str:
@@ -107,36 +133,41 @@ def main_config(folder: Path) -> str:
     )
 
 
+def start_nginx(folder: Path, site: str) -> subprocess.Popen:
+    """nginx in the foreground with ``site`` as its only site, all in ``folder``
+    (log: ``error.log``); the caller stops it."""
+    (folder / "site.conf").write_text(site)
+    (folder / "nginx.conf").write_text(main_config(folder))
+    return subprocess.Popen(  # noqa: S603 (fixed arguments)
+        [
+            NGINX,
+            "-p",
+            str(folder),
+            "-c",
+            str(folder / "nginx.conf"),
+            "-g",
+            "daemon off;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 @contextmanager
-def edge_proxy(app_url: str, purge_port: int) -> Iterator[EdgeProxy]:
-    """nginx serving ``app_url`` over TLS, taking PURGE on ``purge_port``."""
+def edge_proxy(app_urls: Sequence[str], purge_port: int) -> Iterator[EdgeProxy]:
+    """nginx serving ``app_urls`` (one upstream server each) over TLS, taking
+    PURGE on ``purge_port``."""
     reason = missing()
     if reason:
         raise RuntimeError(reason)
     with tempfile.TemporaryDirectory(prefix="roc-edge-") as name:
         folder = Path(name)
-        self_signed_certificate(folder)
+        certificate = self_signed_certificate(folder)
         port = free_port()
-        (folder / "site.conf").write_text(
-            site_config(folder, app_url, port, purge_port)
-        )
-        (folder / "nginx.conf").write_text(main_config(folder))
-        process = subprocess.Popen(  # noqa: S603 (fixed arguments)
-            [
-                NGINX,
-                "-p",
-                str(folder),
-                "-c",
-                str(folder / "nginx.conf"),
-                "-g",
-                "daemon off;",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process = start_nginx(folder, site_config(folder, app_urls, port, purge_port))
         proxy = EdgeProxy(
             url=f"https://{HOST}:{port}",
-            certificate=folder / "fullchain.pem",
+            certificate=certificate,
             error_log=folder / "error.log",
         )
         try:

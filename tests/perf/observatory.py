@@ -10,7 +10,6 @@ below A+ / 120 (the goal in issue 17). Needs root (ports 80 and 443), nginx
 and openssl; not part of CI.
 """
 
-import getpass
 import json
 import os
 import shutil
@@ -18,12 +17,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.perf.edge_proxy import PURGE_MODULE
+from tests.perf.edge_proxy import (
+    EXAMPLE,
+    PURGE_MODULE,
+    example_site,
+    self_signed_certificate,
+    start_nginx,
+)
 from tests.perf.loadtests import services
 from tests.perf.loadtests.concurrency import say
 from tests.perf.served_site import ROOT
 
-EXAMPLE = ROOT / "clinic_site" / "deploy" / "nginx.conf.example"
 SCANNER = (
     ROOT / ".ci/node/node_modules/@mdn/mdn-http-observatory/src/scan.js"
 ).resolve()
@@ -55,66 +59,18 @@ def missing_tools() -> str | None:
     return None
 
 
-def self_signed_certificate(folder: Path) -> Path:
-    """A certificate for ``localhost`` (key beside it); returns its path."""
-    certificate = folder / "fullchain.pem"
-    subprocess.run(  # noqa: S603 (fixed arguments)
-        [
-            tool("openssl"),
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            f"/CN={HOST}",
-            "-addext",
-            f"subjectAltName=DNS:{HOST}",
-            "-keyout",
-            str(folder / "privkey.pem"),
-            "-out",
-            str(certificate),
-        ],
-        check=True,
-        capture_output=True,
+def site_config(folder: Path, upstream: str) -> str:
+    """The example for ``localhost``, pointed at ``upstream`` (``http://…``)."""
+    return example_site(
+        folder,
+        {
+            "server_name www.roc-ortho.de roc-ortho.de;": f"server_name {HOST};",
+            "server_name www.roc-ortho.de;": f"server_name {HOST};",
+            "https://www.roc-ortho.de$request_uri": f"https://{HOST}$request_uri",
+            "server 127.0.0.1:8000 ": f"server {upstream.removeprefix('http://')} ",
+            "/srv/roc-ortho-media/": f"{folder}/media/",
+        },
     )
-    return certificate
-
-
-def nginx_config(folder: Path, upstream: str) -> Path:
-    """The example site, pointed at ``upstream`` and this folder's certificate."""
-    site = (
-        EXAMPLE.read_text()
-        .replace("/etc/letsencrypt/live/www.roc-ortho.de", str(folder))
-        .replace("server_name www.roc-ortho.de roc-ortho.de;", f"server_name {HOST};")
-        .replace("server_name www.roc-ortho.de;", f"server_name {HOST};")
-        .replace("https://www.roc-ortho.de$request_uri", f"https://{HOST}$request_uri")
-        .replace("server 127.0.0.1:8000", f"server {upstream}")
-        .replace("/srv/roc-ortho-media/", f"{folder}/media/")
-        .replace("/var/cache/nginx/roc-ortho", f"{folder}/cache")
-    )
-    (folder / "site.conf").write_text(site)
-    config = folder / "nginx.conf"
-    # The example is a site file (sites-available): wrap it as nginx.conf does.
-    config.write_text(
-        # The edge cache's purge directive needs Debian's module.
-        f"load_module {PURGE_MODULE};\n"
-        # Workers as this user, so that they can write the cache folder.
-        f"user {getpass.getuser()};\n"
-        f"pid {folder}/nginx.pid;\n"
-        f"error_log {folder}/nginx-error.log;\n"
-        "daemon off;\n"
-        "events {}\n"
-        "http {\n"
-        f"    access_log {folder}/nginx-access.log;\n"
-        f"    client_body_temp_path {folder}/client-body;\n"
-        f"    proxy_temp_path {folder}/proxy;\n"
-        f"    include {folder}/site.conf;\n"
-        "}\n"
-    )
-    return config
 
 
 def ensure_hsts_list() -> None:
@@ -161,14 +117,10 @@ def run() -> bool:
         )
         say("preparing: migrate, collectstatic, load_demo_content ...")
         services.prepare_site(env)
-        certificate = self_signed_certificate(folder)
+        certificate = self_signed_certificate(folder, f"DNS:{HOST}")
         ensure_hsts_list()
         with services.gunicorn(env, folder / "gunicorn.log") as url:
-            config = nginx_config(folder, url.removeprefix("http://"))
-            nginx = subprocess.Popen(  # noqa: S603 (fixed arguments)
-                [tool("nginx"), "-p", str(folder), "-c", str(config)],
-                stderr=subprocess.PIPE,
-            )
+            nginx = start_nginx(folder, site_config(folder, url))
             try:
                 say(f"nginx (TLS, {EXAMPLE.name}) -> gunicorn {url}")
                 results = {

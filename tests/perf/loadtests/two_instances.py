@@ -1,8 +1,11 @@
-"""``make two-instances``: two app servers, one PostgreSQL, one Redis.
+"""``make two-instances``: two app servers, one PostgreSQL, one Redis, and the
+edge cache in front of both.
 
 Starts instances A and B (gunicorn, production settings) on two ports against
 the same PostgreSQL cluster and the same private Redis, as two machines behind
-the load balancer would run, and shows:
+the load balancer would run, with the deployment example's nginx in front of
+both (``tests/perf/edge_proxy.py``, its purge address in their environment),
+and shows:
 
 1. a publish is seen on the other instance: B serves the denervation page (and
    may cache it), an editor publishes a new title (a management command run with
@@ -10,10 +13,13 @@ the load balancer would run, and shows:
    serves the new title at once;
 2. the rate limit counts across both: one patient address posts alternately to
    A and B, and the post after the shared limit gets 429, whichever instance
-   receives it.
+   receives it;
+3. a publish on A reaches readers through the proxy within a second, in both
+   languages (``proxy_publish``: the measured delays are printed).
 
 Run: ``python -m tests.perf.loadtests.two_instances``. Needs PostgreSQL's server
-binaries and redis-server. Prints the figures; exits non-zero on a failure.
+binaries, redis-server, nginx and libnginx-mod-http-cache-purge. Prints the
+figures; exits non-zero on a failure.
 """
 
 import re
@@ -26,6 +32,7 @@ from clinic_site.settings.base import (
     CONSULTATION_MIN_FILL_SECONDS,
     CONSULTATION_RATE_LIMIT_REQUESTS,
 )
+from tests.perf import edge_proxy
 from tests.perf.loadtests import services
 from tests.perf.loadtests.concurrency import say
 from tests.perf.loadtests.patients import (
@@ -34,7 +41,8 @@ from tests.perf.loadtests.patients import (
     proxy_headers,
     send_form,
 )
-from tests.perf.served_site import manage
+from tests.perf.loadtests.proxy_publish import publish_reaches_proxy
+from tests.perf.served_site import free_port, manage
 
 PAGE_PATH = "/de/behandlungen/denervation-thermokoagulation/"
 PAGE_SLUG = "denervation-thermokoagulation"
@@ -103,23 +111,31 @@ def run() -> bool:
         env = services.production_env(folder, cluster.create_database("roc"), redis_url)
         say("preparing: migrate, collectstatic, load_demo_content ...")
         services.prepare_site(env)
+        # Only once prepared: the proxy starts after the preparation.
+        purge_port = free_port()
+        env["EDGE_CACHE_PURGE_URLS"] = f"http://{services.HOST}:{purge_port}"
         with (
             services.gunicorn(env, folder / "a.log", workers=2) as a_url,
             services.gunicorn(env, folder / "b.log", workers=2) as b_url,
+            edge_proxy.edge_proxy([a_url, b_url], purge_port) as proxy,
         ):
-            say(f"instance A: {a_url}   instance B: {b_url}")
+            say(f"instance A: {a_url}   instance B: {b_url}   proxy: {proxy.url}")
             say(f"shared: PostgreSQL port {cluster.port}, Redis {redis_url}")
             published = publish_is_seen(env, a_url, b_url)
             shared_limit = limit_is_shared(a_url, b_url)
-    say(f"publish on A seen on B: {'yes' if published else 'NO'}")
-    say(f"rate limit shared:      {'yes' if shared_limit else 'NO'}")
-    ok = published and shared_limit
+            through_proxy = publish_reaches_proxy(env, proxy)
+    say(f"publish on A seen on B:     {'yes' if published else 'NO'}")
+    say(f"rate limit shared:          {'yes' if shared_limit else 'NO'}")
+    say(f"publish on A through proxy: {'yes' if through_proxy else 'NO'}")
+    ok = published and shared_limit and through_proxy
     say("PASS" if ok else "FAIL")
     return ok
 
 
 def main() -> None:
-    missing = services.missing_postgres() or services.missing_redis()
+    missing = (
+        services.missing_postgres() or services.missing_redis() or edge_proxy.missing()
+    )
     if missing:
         sys.exit(f"cannot run: {missing}")
     sys.exit(0 if run() else 1)
