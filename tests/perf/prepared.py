@@ -77,36 +77,40 @@ def built_once(name: str, build: Callable[[Path], None]) -> Path:
     return folder
 
 
-def prepare_database(env: dict[str, str], *, demo: bool) -> None:
-    """Give ``env``'s database (``DATABASE_URL``) the tables ``migrate`` and
-    ``createcachetable`` make and, with ``demo``, the demo site of ``make prepare``.
+def build_database(env: dict[str, str], *, demo: bool) -> None:
+    """What ``make prepare`` does to ``env``'s database, in place."""
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "createcachetable")
+    if demo:
+        manage(env, "load_demo_content")
+        manage(env, "clear_page_cache")
 
-    A SQLite file is copied from a template built under ``env``'s settings
-    module (the field-encryption canary the migrations write belongs to that
-    module's key); a PostgreSQL database is built in place.
-    """
 
-    def build(target_env: dict[str, str]) -> None:
-        manage(target_env, "migrate", "--noinput", "-v", "0")
-        manage(target_env, "createcachetable")
-        if demo:
-            manage(target_env, "load_demo_content")
-            manage(target_env, "clear_page_cache")
-
-    if not env["DATABASE_URL"].startswith("sqlite:///"):
-        build(env)  # a PostgreSQL database is built in place
-        return
-    settings_module = env["DJANGO_SETTINGS_MODULE"]
+def sqlite_template(env: dict[str, str], *, demo: bool) -> Path:
+    """A SQLite file built by ``build_database`` under ``env``'s settings module
+    (the field-encryption canary the migrations write belongs to its key)."""
     kind = "demo" if demo else "migrated"
     folder = built_once(
-        f"{kind}-{settings_module}-{code_version()}",
-        lambda folder: build(
-            {**env, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}
+        f"{kind}-{env['DJANGO_SETTINGS_MODULE']}-{code_version()}",
+        lambda folder: build_database(
+            {**env, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}, demo=demo
         ),
     )
-    copy_sqlite(
-        folder / "db.sqlite3", Path(env["DATABASE_URL"].removeprefix("sqlite:///"))
-    )
+    return folder / "db.sqlite3"
+
+
+def prepare_database(env: dict[str, str], *, demo: bool) -> None:
+    """Give ``env``'s database (``DATABASE_URL``) the tables ``migrate`` and
+    ``createcachetable`` make and, with ``demo``, the demo site of ``make prepare``:
+    a SQLite file as a copy of its template, a PostgreSQL database in place."""
+    database_url = env["DATABASE_URL"]
+    if database_url.startswith("sqlite:///"):
+        copy_sqlite(
+            sqlite_template(env, demo=demo),
+            Path(database_url.removeprefix("sqlite:///")),
+        )
+    else:
+        build_database(env, demo=demo)
 
 
 def collected_static(env: dict[str, str]) -> Path:
