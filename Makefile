@@ -94,13 +94,15 @@ dev: install compilemessages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The browser suite (tests/browser) needs Debian's chromium and the node tools.
+# pytest-xdist runs the tests in TEST_PROCESSES processes (one per core by default).
+TEST_PROCESSES ?= auto
 test: install compilemessages node-tools
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES)
 
 # A quick local loop: no browser, nothing that starts processes (marker slow),
 # a tenth of the Hypothesis examples. `make test` (and CI) still runs it all.
 test-fast: install compilemessages
-	$(BIN)/pytest -m "not browser and not slow" --hypothesis-profile=fast
+	$(BIN)/pytest -n $(TEST_PROCESSES) -m "not browser and not slow" --hypothesis-profile=fast
 
 # Page weight and Lighthouse scores on a phone, and the validators (HTMLCS, IBM,
 # Nu), on a throwaway copy of the demo site served as `make run` serves it;

@@ -1,8 +1,10 @@
-import io
+import os
+import sqlite3
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
@@ -13,10 +15,13 @@ import pytest
 
 from tests.factories.pages import HomePageFactory
 from tests.figures import FIGURES
+from tests.perf.prepared import postgres_template, sqlite_template
 from tests.staff import sign_in_staff
 
 # Measurement scripts run by their make targets, never by pytest (tests/perf/README.md).
 collect_ignore = ["perf"]
+
+TEST_ENV = {**os.environ, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test"}
 
 # The suite draws the same examples on every run, so a CI result never depends
 # on chance; `make fuzz` explores (10,000 requests, a new seed each time).
@@ -26,11 +31,36 @@ hypothesis.settings.register_profile("fast", derandomize=True, max_examples=10)
 hypothesis.settings.load_profile("deterministic")
 
 
+def on_sqlite() -> bool:
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The test database starts as a copy of the demo database that ``make
+    prepare`` builds (``tests/perf/prepared.py``), made once per code version
+    for every process of every run: each pytest-xdist process saves the
+    migrations and the demo (about 20 s). Django then only creates the tables
+    the copy lacks (none), instead of running every migration."""
+    test = settings.DATABASES["default"].setdefault("TEST", {})
+    test["MIGRATE"] = False
+    if not on_sqlite():  # SQLite's copy follows in django_db_setup
+        url = os.environ["DATABASE_URL"]
+        test["TEMPLATE"] = postgres_template({**TEST_ENV, "DATABASE_URL": url})
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the demo site from the start, loaded once."""
+    """The test database holds the demo site from the start: PostgreSQL
+    creates it from the template, SQLite's in-memory database is overwritten
+    with a copy of its template."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
+        if on_sqlite():
+            template = sqlite_template(TEST_ENV, demo=True)
+            with sqlite3.connect(template) as source:
+                source.backup(connection.connection)
+            source.close()
+        ContentType.objects.clear_cache()  # ids of tables made before the copy
         if hasattr(connection, "_test_serialized_contents"):
             connection._test_serialized_contents = (
                 connection.creation.serialize_db_to_string()
@@ -118,6 +148,20 @@ def client_en(client):
 def admin_client(client, admin_user):
     """pytest-django's admin client, verified with a second factor."""
     return sign_in_staff(client, admin_user)
+
+
+def pytest_sessionfinish(session):
+    """Under pytest-xdist, a worker hands its figures to the controller."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["figures"] = session.config.stash.get(FIGURES, [])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist: collect a finished worker's figures for the summary."""
+    figures = getattr(node, "workeroutput", {}).get("figures", [])
+    node.config.stash.setdefault(FIGURES, []).extend(figures)
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -11,7 +11,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from tests.perf.loadtests.services import missing_postgres, prepared_postgres
-from tests.perf.prepared import collected_static, sqlite_template
+from tests.perf.prepared import collected_static, postgres_template, sqlite_template
 from tests.perf.served_site import RUN_ENV
 
 # The environments the tests and scripts build their templates under.
@@ -21,12 +21,14 @@ TEST = {**os.environ, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test"}
 
 def main() -> None:
     builds = [
+        lambda: sqlite_template(TEST, demo=True),  # every SQLite test process
         lambda: collected_static(RUN),
         lambda: sqlite_template(RUN, demo=True),
         lambda: sqlite_template(RUN, demo=False),
-        lambda: sqlite_template(TEST, demo=True),
         lambda: sqlite_template(TEST, demo=False),
     ]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        builds.insert(0, lambda: postgres_template(TEST))  # every PostgreSQL process
     if missing_postgres() is None:
         builds += [
             lambda: prepared_postgres(TEST, demo=True),

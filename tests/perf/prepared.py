@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("clinic_site", "pages", "treatments", "static", "locale")
@@ -111,6 +112,39 @@ def prepare_database(env: dict[str, str], *, demo: bool) -> None:
         )
     else:
         build_database(env, demo=demo)
+
+
+def postgres_template(env: dict[str, str]) -> str:
+    """The name of a database on ``env``'s PostgreSQL server (``DATABASE_URL``)
+    that ``build_database`` filled with the demo under ``env``'s settings
+    module, for ``CREATE DATABASE … TEMPLATE``; built once per code version.
+
+    It is built under another name and renamed when done, so that a database of
+    that name is always complete; templates of other code versions are dropped.
+    """
+    import psycopg  # only the PostgreSQL runs need the driver
+
+    name = f"roc_template_{code_version()}"
+    server = urlsplit(env["DATABASE_URL"])
+    admin_url = urlunsplit(server._replace(path="/postgres"))
+    CACHE.mkdir(exist_ok=True)
+    with (CACHE / "postgres-template.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            rows = admin.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'roc_template_%'"
+            )
+            templates = [row[0] for row in rows]
+            if name in templates:
+                return name
+            for old in templates:
+                admin.execute(f'DROP DATABASE "{old}" WITH (FORCE)')
+            building = f"{name}_building"
+            admin.execute(f'CREATE DATABASE "{building}"')
+            url = urlunsplit(server._replace(path=f"/{building}"))
+            build_database({**env, "DATABASE_URL": url}, demo=True)
+            admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+    return name
 
 
 def collected_static(env: dict[str, str]) -> Path:
