@@ -6,8 +6,9 @@ and the page lists them in an error summary above the form.
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from pages.consultation import abuse
@@ -22,7 +23,7 @@ from pages.consultation.validation import (
     control_characters,
     international_phone,
 )
-from pages.consultation.widgets import LongSelect
+from pages.consultation.widgets import LongSelect, RenderedOptions
 from pages.ops import page_cache
 from pages.routing import public, translated_q
 from treatments.models import BodyRegion, TreatmentPage
@@ -181,21 +182,26 @@ class ConsultationRequestForm(forms.ModelForm):
         self.fields["preferred_language"].choices = settings.LANGUAGES
         self.fields["preferred_language"].labels_in_own_language = True
 
-    def topic_choices(self) -> list:
-        treatments, regions = page_cache.shared(
-            f"consultation-topics:{self.language}", self.topic_options
+    def topic_choices(self) -> RenderedOptions:
+        """The topics with their markup, kept between publishes
+        (``page_cache.shared``): with every treatment in the list, reading and
+        writing them would cost more than the rest of the form."""
+        return page_cache.shared(
+            f"consultation-topic-options:{self.language}", self.build_topic_choices
         )
-        choices = [(TOPIC_UNSURE, _("Not sure yet"))]
-        if treatments:
-            choices.append((_("Treatments"), treatments))
-        if regions:
-            choices.append((_("Body regions"), regions))
-        return choices
+
+    def build_topic_choices(self) -> RenderedOptions:
+        with translation.override(self.language):
+            treatments, regions = self.topic_options()
+            choices = [(TOPIC_UNSURE, gettext("Not sure yet"))]
+            if treatments:
+                choices.append((gettext("Treatments"), treatments))
+            if regions:
+                choices.append((gettext("Body regions"), regions))
+            return RenderedOptions(choices)
 
     def topic_options(self) -> tuple[list, list]:
-        """Values and labels of the treatments and body regions, kept between
-        publishes (``page_cache.shared``): with every treatment in the list,
-        reading them would cost more than the rest of the form."""
+        """Values and labels of the treatments and body regions."""
         # Only treatments with a version in the reader's language (an English
         # reader is never offered a German-only page), sorted by that title.
         treatments = (
@@ -212,12 +218,7 @@ class ConsultationRequestForm(forms.ModelForm):
 
     def initial_topic(self, treatment_id) -> str:
         value = f"treatment-{treatment_id}"
-        valid = {
-            key
-            for _group, options in self.fields["topic"].choices[1:]
-            for key, _label in options
-        }
-        return value if value in valid else TOPIC_UNSURE
+        return value if self.fields["topic"].choices.offers(value) else TOPIC_UNSURE
 
     def is_bot(self) -> bool:
         """Whether the honeypot was filled in: no person sees that field."""

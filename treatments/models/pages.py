@@ -289,13 +289,24 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
             setattr(page, name, getattr(self, name))
         return page
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Plain pages (no specific query): the list needs titles and links only.
+    def record_english(self, confirm=()) -> None:
+        """Confirm the parts whose English changed (or in ``confirm``), then
+        store the page's status. Override to track other fields."""
+        record_english(self, confirm)
+        self.english_status = page_status(self)
+
+    @cached_property
+    def related_pages(self) -> list[Page]:
+        """The related treatments a reader of the active language can open.
+
+        Read when the template asks, so a render whose content is shared
+        (``{% page_fragment %}``) does without the query. Plain pages (no
+        specific query): the list needs titles and links only.
+        """
         related_ids = TreatmentPage.related_treatments.through.objects.filter(
             from_treatmentpage=self
         ).values("to_treatmentpage")
-        context["related_treatments"] = list(
+        return list(
             Page.objects.live()
             .filter(
                 translated_q(translation.get_language()),
@@ -304,13 +315,6 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
             )
             .order_by("title")
         )
-        return context
-
-    def record_english(self, confirm=()) -> None:
-        """Confirm the parts whose English changed (or in ``confirm``), then
-        store the page's status. Override to track other fields."""
-        record_english(self, confirm)
-        self.english_status = page_status(self)
 
     @cached_property
     def regions(self) -> list[BodyRegion]:

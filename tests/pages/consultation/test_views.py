@@ -205,6 +205,27 @@ def test_treatment_is_preselected_and_stored(client, consultation_page, home_pag
     assert ConsultationRequest.objects.get().treatment == treatment.page_ptr.specific
 
 
+def test_form_with_an_error_keeps_the_chosen_topic(
+    client, consultation_page, home_page
+):
+    index = TreatmentIndexPageFactory(parent=home_page)
+    treatments = [
+        TreatmentPageFactory(parent=index, title_de=f"Behandlung {number}")
+        for number in range(3)
+    ]
+    client.get(FORM_URLS["de"])  # the topic list is kept from here on
+    chosen = treatments[1]
+
+    response = client.post(
+        FORM_URLS["de"], valid_data(topic=f"treatment-{chosen.pk}", name="")
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count(" selected>") == 1
+    assert f'<option value="treatment-{chosen.pk}" selected>Behandlung 1' in html
+
+
 def test_body_region_can_be_chosen(client, consultation_page):
     region = BodyRegionFactory(name_de="Wirbelsäule")
 

@@ -1,10 +1,12 @@
 """The long select writes exactly what Django's own select writes."""
 
+import pickle
+
 from django import forms
 
 import pytest
 
-from pages.consultation.widgets import LongSelect
+from pages.consultation.widgets import LongSelect, RenderedOptions
 
 CHOICES = [
     ("unsure", "Nicht <sicher>"),
@@ -40,3 +42,14 @@ def test_labels_and_values_are_escaped():
     html = LongSelect(choices=[("<b>", "<i>")]).render("topic", None)
 
     assert '<option value="&lt;b&gt;">&lt;i&gt;</option>' in html
+
+
+@pytest.mark.parametrize("value", ["treatment-2", "unsure", "region-1", "gone", None])
+def test_kept_options_write_djangos_markup(value):
+    # As the form keeps them between publishes: through the cache's pickle.
+    kept = pickle.loads(pickle.dumps(RenderedOptions(CHOICES)))  # noqa: S301
+
+    html = LongSelect(choices=kept, attrs=ATTRS).render("topic", value)
+
+    assert html == forms.Select(choices=CHOICES, attrs=ATTRS).render("topic", value)
+    assert list(kept) == CHOICES
