@@ -15,12 +15,14 @@ invites BREACH. So the HTML counts with its body gzipped at level 6, as such a
 proxy sends it, unless the server already compressed it.
 """
 
+import argparse
 import gzip
 import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -30,7 +32,7 @@ from tests.browser.chromium import CHROMIUM_ARGS, PHONE, chromium_path, launch_c
 from tests.browser.network import NetworkGuard
 from tests.browser.pages import PAGES, SitePage
 from tests.perf.lead_image import lead_image_page
-from tests.perf.served_site import ROOT, served_site
+from tests.perf.served_site import ROOT, ServedSite, served_site
 from tests.perf.validators import audit_pages, missing_tools, print_audits
 
 KB = 1024
@@ -221,43 +223,77 @@ def performance(report: dict) -> int:
     return round((report["categories"]["performance"]["score"] or 0) * 100)
 
 
-def main() -> int:
-    if not LIGHTHOUSE_CLI.is_file():
+def weights_and_validators(site: ServedSite) -> list[str]:
+    """Page weight on a phone and the validators' findings; returns the problems."""
+    problems: list[str] = []
+    site_url = site.url
+    say(f"== page weight, phone viewport, cold cache ({site_url})")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        weights = [measure(browser, site_url, page) for page in PAGES]
+        with lead_image_page(site) as page:
+            weights.append(measure(browser, site_url, page))
+            lead_image_audits = audit_pages(browser, site_url, (page,))
+        audits = [*audit_pages(browser, site_url), *lead_image_audits]
+        browser.close()
+    print_weights(weights)
+    for weight in weights:
+        problems.extend(weight.over_budget())
+
+    say("\n== validators: errors (HTMLCS WCAG2AA, IBM WCAG 2.2, Nu Html Checker)")
+    problems.extend(print_audits(audits, say))
+    return problems
+
+
+def lighthouse_scores(site_url: str) -> list[str]:
+    """Lighthouse's four scores per page; returns the problems."""
+    problems: list[str] = []
+    say("\n== Lighthouse, mobile")
+    say(f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+    for page, report in lighthouse_reports(site_url).items():
+        scores = [
+            round((report["categories"][c]["score"] or 0) * 100)
+            for c in LIGHTHOUSE_TARGETS
+        ]
+        say(f"{str(page):<24} " + " ".join(f"{s:>5}" for s in scores))
+        problems.extend(lighthouse_problems(str(page), report))
+    targets = LIGHTHOUSE_TARGETS.values()
+    say(f"{'target':<24} " + " ".join(f"{t:>5}" for t in targets))
+    say(f"(reports: {REPORTS.relative_to(ROOT)}/)")
+    return problems
+
+
+PARTS = ("pages", "lighthouse")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--part",
+        choices=PARTS,
+        action="append",
+        help=(
+            "pages: weight and validators; lighthouse: the scores, which depend on "
+            "timing (CI runs them once the suites are done). Default: both."
+        ),
+    )
+    parts = parser.parse_args(argv).part or PARTS
+    if "lighthouse" in parts and not LIGHTHOUSE_CLI.is_file():
         say("lighthouse is not installed: run `npm ci --prefix .ci/node`.")
         return 1
-    if missing_tools():
+    if "pages" in parts and missing_tools():
         say(f"missing: {', '.join(missing_tools())}; run `npm ci --prefix .ci/node`.")
         return 1
     problems: list[str] = []
     with served_site() as site:
-        say(f"== page weight, phone viewport, cold cache ({site.url})")
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            weights = [measure(browser, site.url, page) for page in PAGES]
-            with lead_image_page(site) as page:
-                weights.append(measure(browser, site.url, page))
-                lead_image_audits = audit_pages(browser, site.url, (page,))
-            audits = [*audit_pages(browser, site.url), *lead_image_audits]
-            browser.close()
-        print_weights(weights)
-        for weight in weights:
-            problems.extend(weight.over_budget())
-
-        say("\n== validators: errors (HTMLCS WCAG2AA, IBM WCAG 2.2, Nu Html Checker)")
-        problems.extend(print_audits(audits, say))
-
-        say("\n== Lighthouse, mobile")
-        say(f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
-        for page, report in lighthouse_reports(site.url).items():
-            scores = [
-                round((report["categories"][c]["score"] or 0) * 100)
-                for c in LIGHTHOUSE_TARGETS
-            ]
-            say(f"{str(page):<24} " + " ".join(f"{s:>5}" for s in scores))
-            problems.extend(lighthouse_problems(str(page), report))
-        targets = LIGHTHOUSE_TARGETS.values()
-        say(f"{'target':<24} " + " ".join(f"{t:>5}" for t in targets))
-        say(f"(reports: {REPORTS.relative_to(ROOT)}/)")
+        if "pages" in parts:
+            started = time.monotonic()
+            problems += weights_and_validators(site)
+            say(f"-- page weight and validators: {time.monotonic() - started:.0f} s")
+        if "lighthouse" in parts:
+            started = time.monotonic()
+            problems += lighthouse_scores(site.url)
+            say(f"-- Lighthouse: {time.monotonic() - started:.0f} s")
 
     if problems:
         say("\nOVER BUDGET:")
