@@ -110,7 +110,11 @@ def test_editor_works_in_the_admin_without_violation(watched):
     page.wait_for_load_state("networkidle")
 
     assert page.locator(".messages .success").count() == 1
-    assert treatment.revisions.count() == revisions + 1
+    # Wagtail autosaves half a second after a change: on a slow machine that
+    # is one more revision before the draft is saved.
+    assert treatment.revisions.count() in (revisions + 1, revisions + 2)
+    latest = treatment.revisions.order_by("-created_at", "-pk").first()
+    assert latest.content["subtitle_de"] == "Im Browser geändert"
     assert violations == [], "\n".join(violations)
 
 
