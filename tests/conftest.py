@@ -67,6 +67,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
             )
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def starts_processes_only(item: pytest.Item) -> bool:
+    """A ``slow`` test that runs the site in processes of its own and never
+    touches the test database."""
+    return (
+        item.get_closest_marker("slow") is not None
+        and item.get_closest_marker("django_db") is None
+        and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that start processes first, the rest in pytest-django's order
+    (rolled back, then transactional). Much of their time is waiting (a page
+    scheduled a minute ahead, servers starting), which the other pytest-xdist
+    process fills; at the end of the run one process waited alone."""
+    items.sort(key=lambda item: not starts_processes_only(item))
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Site root paths and rate limits live in the cache: start each test clean."""
