@@ -1,5 +1,4 @@
 import os
-import sqlite3
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,6 +12,7 @@ from wagtail.models import Page, Site
 import hypothesis
 import pytest
 
+from pages.ops.backup import copy_sqlite_into
 from tests.factories.pages import HomePageFactory
 from tests.figures import FIGURES
 from tests.perf.prepared import postgres_template, sqlite_template
@@ -56,10 +56,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with a copy of its template."""
     with django_db_blocker.unblock():
         if on_sqlite():
-            template = sqlite_template(TEST_ENV, demo=True)
-            with sqlite3.connect(template) as source:
-                source.backup(connection.connection)
-            source.close()
+            copy_sqlite_into(
+                sqlite_template(TEST_ENV, demo=True), connection.connection
+            )
         ContentType.objects.clear_cache()  # ids of tables made before the copy
         if hasattr(connection, "_test_serialized_contents"):
             connection._test_serialized_contents = (
@@ -67,16 +66,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
             )
 
 
-DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
-
-
 def starts_processes_only(item: pytest.Item) -> bool:
     """A ``slow`` test that runs the site in processes of its own and never
-    touches the test database."""
+    touches the test database: neither marked ``django_db`` nor asking for a
+    fixture that needs ``django_db_setup`` (``fixturenames`` holds every fixture
+    a test needs, directly or through others; pytest-django's database
+    fixtures all need that one)."""
     return (
         item.get_closest_marker("slow") is not None
         and item.get_closest_marker("django_db") is None
-        and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and "django_db_setup" not in getattr(item, "fixturenames", ())
     )
 
 

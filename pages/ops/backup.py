@@ -108,11 +108,14 @@ def short_lived_tables() -> list[str]:
 
 def copy_sqlite(source: Path | str, target: Path | str) -> None:
     """Copy a SQLite database page by page, consistent while others write."""
-    with (
-        closing(sqlite3.connect(source)) as source_db,
-        closing(sqlite3.connect(target)) as target_db,
-    ):
-        source_db.backup(target_db)
+    with closing(sqlite3.connect(target)) as target_db:
+        copy_sqlite_into(source, target_db)
+
+
+def copy_sqlite_into(source: Path | str, target: sqlite3.Connection) -> None:
+    """``copy_sqlite`` into an open database (the tests' in-memory one)."""
+    with closing(sqlite3.connect(source)) as source_db:
+        source_db.backup(target)
 
 
 def empty_sqlite_tables(database: Path, tables: list[str]) -> None:

@@ -1,8 +1,9 @@
 """Build every template the suite copies (``prepared.py``) ahead of the tests.
 
-CI starts this beside the two suites: the tests that start the site in their
-own processes come late in a run and then find their databases built, instead
-of building them one after another inside the longer suite. Two at a time;
+CI starts this beside the two suites, with ``DATABASE_URL`` naming the
+PostgreSQL suite's server (whose template database is built then too): the
+templates are built two at a time while the suites start, instead of one after
+another as each suite's tests first ask for them.
 ``python -m tests.perf.prepare_templates``.
 """
 

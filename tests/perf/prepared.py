@@ -13,7 +13,6 @@ import fcntl
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from pages.ops.backup import copy_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("clinic_site", "pages", "treatments", "static", "locale")
@@ -49,13 +50,6 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
-    with sqlite3.connect(source) as source_db, sqlite3.connect(target) as target_db:
-        source_db.backup(target_db)
-    source_db.close()
-    target_db.close()
-
-
 def remove_old_templates() -> None:
     for folder in CACHE.glob("*"):
         if time.time() - folder.stat().st_mtime > KEEP_SECONDS:
@@ -78,10 +72,12 @@ def built_once(name: str, build: Callable[[Path], None]) -> Path:
     return folder
 
 
-def build_database(env: dict[str, str], *, demo: bool) -> None:
-    """What ``make prepare`` does to ``env``'s database, in place."""
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
+def build_database(env: dict[str, str], *, demo: bool, migrated: bool = False) -> None:
+    """What ``make prepare`` does to ``env``'s database, in place (``migrated``:
+    its tables are there already)."""
+    if not migrated:
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "createcachetable")
     if demo:
         manage(env, "load_demo_content")
         manage(env, "clear_page_cache")
@@ -89,13 +85,22 @@ def build_database(env: dict[str, str], *, demo: bool) -> None:
 
 def sqlite_template(env: dict[str, str], *, demo: bool) -> Path:
     """A SQLite file built by ``build_database`` under ``env``'s settings module
-    (the field-encryption canary the migrations write belongs to its key)."""
+    (the field-encryption canary the migrations write belongs to its key). The
+    demo is loaded into a copy of the migrated file: one ``migrate`` for both."""
     kind = "demo" if demo else "migrated"
+
+    def build(folder: Path) -> None:
+        database = folder / "db.sqlite3"
+        if demo:
+            copy_sqlite(sqlite_template(env, demo=False), database)
+        build_database(
+            {**env, "DATABASE_URL": f"sqlite:///{database}"},
+            demo=demo,
+            migrated=demo,
+        )
+
     folder = built_once(
-        f"{kind}-{env['DJANGO_SETTINGS_MODULE']}-{code_version()}",
-        lambda folder: build_database(
-            {**env, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}, demo=demo
-        ),
+        f"{kind}-{env['DJANGO_SETTINGS_MODULE']}-{code_version()}", build
     )
     return folder / "db.sqlite3"
 
@@ -103,15 +108,36 @@ def sqlite_template(env: dict[str, str], *, demo: bool) -> Path:
 def prepare_database(env: dict[str, str], *, demo: bool) -> None:
     """Give ``env``'s database (``DATABASE_URL``) the tables ``migrate`` and
     ``createcachetable`` make and, with ``demo``, the demo site of ``make prepare``:
-    a SQLite file as a copy of its template, a PostgreSQL database in place."""
+    a SQLite file as a copy of its template; a PostgreSQL database with the demo
+    made anew from the template on its server, one without it in place."""
     database_url = env["DATABASE_URL"]
     if database_url.startswith("sqlite:///"):
         copy_sqlite(
             sqlite_template(env, demo=demo),
             Path(database_url.removeprefix("sqlite:///")),
         )
+    elif demo:
+        create_from_template(env)
     else:
         build_database(env, demo=demo)
+
+
+def postgres_admin(env: dict[str, str]) -> tuple[str, str]:
+    """The maintenance database on ``env``'s server (URL), and ``env``'s database."""
+    server = urlsplit(env["DATABASE_URL"])
+    return urlunsplit(server._replace(path="/postgres")), server.path.lstrip("/")
+
+
+def create_from_template(env: dict[str, str]) -> None:
+    """``env``'s PostgreSQL database replaced by a copy of the demo template (a
+    file copy on the server: seconds, where migrations take a minute)."""
+    import psycopg  # only the PostgreSQL runs need the driver
+
+    template = postgres_template(env)
+    admin_url, name = postgres_admin(env)
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
 def postgres_template(env: dict[str, str]) -> str:
@@ -124,9 +150,9 @@ def postgres_template(env: dict[str, str]) -> str:
     """
     import psycopg  # only the PostgreSQL runs need the driver
 
-    name = f"roc_template_{code_version()}"
-    server = urlsplit(env["DATABASE_URL"])
-    admin_url = urlunsplit(server._replace(path="/postgres"))
+    module = hashlib.sha256(env["DJANGO_SETTINGS_MODULE"].encode()).hexdigest()[:6]
+    name = f"roc_template_{module}_{code_version()}"
+    admin_url, _ = postgres_admin(env)
     CACHE.mkdir(exist_ok=True)
     with (CACHE / "postgres-template.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -138,10 +164,13 @@ def postgres_template(env: dict[str, str]) -> str:
             if name in templates:
                 return name
             for old in templates:
+                if not old.startswith(f"roc_template_{module}_"):
+                    continue  # another settings module's
                 admin.execute(f'DROP DATABASE "{old}" WITH (FORCE)')
             building = f"{name}_building"
+            admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{building}"')
-            url = urlunsplit(server._replace(path=f"/{building}"))
+            url = urlunsplit(urlsplit(admin_url)._replace(path=f"/{building}"))
             build_database({**env, "DATABASE_URL": url}, demo=True)
             admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
     return name

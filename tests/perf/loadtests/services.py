@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.perf.prepared import built_once, code_version, prepare_database
+from tests.perf.prepared import build_database, built_once, code_version
 from tests.perf.served_site import HOST, manage, start_gunicorn, wait_until_up
 
 # Port ranges kept for these scripts on the shared development machine.
@@ -251,13 +251,13 @@ def gunicorn(env: dict[str, str], log: Path, workers: int = 3) -> Iterator[str]:
 
 def prepared_postgres(env: dict[str, str], *, demo: bool) -> Path:
     """The data folder of a stopped cluster whose database ``roc`` is prepared as
-    ``prepare_database`` prepares one under ``env``'s settings; built once per
+    ``build_database`` prepares one under ``env``'s settings; built once per
     code version, for ``throwaway_postgres(template=…)``."""
 
     def build(folder: Path) -> None:
         os.chmod(folder, 0o755)  # noqa: S103 (the postgres user copies from here)
         with throwaway_postgres() as cluster:
-            prepare_database(
+            build_database(
                 {**env, "DATABASE_URL": cluster.create_database("roc")}, demo=demo
             )
             cluster.stop()
