@@ -24,7 +24,10 @@ from urllib.parse import urlsplit, urlunsplit
 from pages.ops.backup import copy_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("clinic_site", "pages", "treatments", "static", "locale")
+# What a database template can depend on (code, migrations, demo, translations),
+# and what the collected static files can; docs never.
+DATABASE_SOURCES = ("clinic_site", "pages", "treatments", "locale")
+STATIC_SOURCES = ("clinic_site", "static")
 # Templates of other code versions (other branches) are left a day, then removed.
 KEEP_SECONDS = 24 * 3600
 CACHE = Path(tempfile.gettempdir()) / "roc-prepared"
@@ -40,11 +43,18 @@ def manage(env: dict[str, str], *args: str) -> None:
     )
 
 
-def code_version() -> str:
+def code_version(sources: tuple[str, ...] = DATABASE_SOURCES) -> str:
+    """A hash of the installed packages and every file under ``sources``: a
+    template is built anew when one changes, not when a stylesheet or a
+    template does that it cannot depend on."""
     digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes())
-    for source in SOURCES:
+    for source in sources:
         for path in sorted((ROOT / source).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if (
+                path.is_file()
+                and "__pycache__" not in path.parts
+                and path.suffix != ".md"
+            ):
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -188,4 +198,4 @@ def collected_static(env: dict[str, str]) -> Path:
             "0",
         )
 
-    return built_once(f"static-{code_version()}", build) / "static"
+    return built_once(f"static-{code_version(STATIC_SOURCES)}", build) / "static"
