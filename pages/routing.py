@@ -24,8 +24,6 @@ Lists use ``public()``'s rule (no restriction on the page or an ancestor) as a
 subquery, where Wagtail's ``public()`` first reads every restriction.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -149,8 +147,7 @@ def page_at(
             return None
         return (page.pk, page.content_type_id, page.view_restrictions_apply)
 
-    # Hashed: an address may be longer than a cache key may be.
-    address = hashlib.sha256("/".join(path_components).encode()).hexdigest()
+    address = page_cache.key_part("/".join(path_components))
     facts = page_cache.shared(
         f"route:{root.pk}:{translation.get_language()}:{address}", look_up, request
     )
@@ -193,10 +190,7 @@ def site_for_request(request: HttpRequest) -> Site | None:
     saving or deleting a site clears it) and where Wagtail keeps it for the rest
     of the request (``_wagtail_site``, documented there)."""
     if not hasattr(request, "_wagtail_site"):
-        # Hashed: the host is checked against ALLOWED_HOSTS, not its length.
-        host = hashlib.sha256(
-            f"{request.get_host()} {request.get_port()}".encode()
-        ).hexdigest()
+        host = page_cache.key_part(f"{request.get_host()} {request.get_port()}")
         request._wagtail_site = page_cache.shared(
             f"site:{host}", lambda: Site.find_for_request(request), request
         )

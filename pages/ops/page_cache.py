@@ -86,12 +86,17 @@ def current_generation() -> str:
     return generation
 
 
+def key_part(text: str) -> str:
+    """``text`` (an address, a host) as a part of a cache key: hashed, as the
+    request decides its length, and a key may hold 250 characters at most."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def entry_key(request: HttpRequest) -> str:
     """Scheme, host, language and path: everything a cached page depends on."""
     language = get_language_from_path(request.path_info) or ""
     address = f"{request.scheme}://{request.get_host()}{request.path}"
-    digest = hashlib.sha256(f"{language} {address}".encode()).hexdigest()
-    return f"{ENTRY_KEY_PREFIX}{digest}"
+    return f"{ENTRY_KEY_PREFIX}{key_part(f'{language} {address}')}"
 
 
 def may_read(request: HttpRequest) -> bool:

@@ -9,8 +9,6 @@ on the request otherwise (the header's current link, a form, the user) stays
 outside. Previews render the draft, so they never read or fill it.
 """
 
-import hashlib
-
 from django import template
 from django.http import HttpRequest
 from django.template.base import NodeList
@@ -37,10 +35,7 @@ def shareable(request: HttpRequest | None, page: Page | None) -> bool:
 
 
 def fragment_key(name: str, request: HttpRequest, page: Page) -> str:
-    # Hashed: the host is checked against ALLOWED_HOSTS, not its length.
-    host = hashlib.sha256(
-        f"{request.scheme}://{request.get_host()}".encode()
-    ).hexdigest()
+    host = page_cache.key_part(f"{request.scheme}://{request.get_host()}")
     return (
         f"fragment:{name}:{page.pk}:{page.live_revision_id}:"
         f"{translation.get_language()}:{host}"

@@ -295,13 +295,13 @@ class TreatmentPage(BilingualPreviewMixin, ViewRestrictionMixin, Page):
         record_english(self, confirm)
         self.english_status = page_status(self)
 
-    @cached_property
     def related_pages(self) -> list[Page]:
         """The related treatments a reader of the active language can open.
 
-        Read when the template asks, so a render whose content is shared
-        (``{% page_fragment %}``) does without the query. Plain pages (no
-        specific query): the list needs titles and links only.
+        Read when the template asks (once, in a ``{% with %}``), so a render
+        whose content is shared (``{% page_fragment %}``) does without the
+        query; not kept on the page, as the answer depends on the language.
+        Plain pages (no specific query): the list needs titles and links only.
         """
         related_ids = TreatmentPage.related_treatments.through.objects.filter(
             from_treatmentpage=self
