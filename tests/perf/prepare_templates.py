@@ -2,7 +2,7 @@
 
 CI starts this beside the two suites, with ``DATABASE_URL`` naming the
 PostgreSQL suite's server (whose template database is built then too): the
-templates are built two at a time while the suites start, instead of one after
+templates are built while the suites start (two builds at a time), instead of one after
 another as each suite's tests first ask for them.
 ``python -m tests.perf.prepare_templates``.
 """
@@ -26,16 +26,23 @@ def main() -> None:
         lambda: collected_static(RUN),
         lambda: sqlite_template(RUN, demo=True),
         lambda: sqlite_template(RUN, demo=False),
-        lambda: sqlite_template(TEST, demo=False),
     ]
+    clusters = missing_postgres() is None
+    if clusters:
+        builds.append(lambda: prepared_postgres(RUN, demo=False))
+    threads = 2
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        builds.insert(0, lambda: postgres_template(TEST))  # every PostgreSQL process
-    if missing_postgres() is None:
-        builds += [
-            lambda: prepared_postgres(TEST, demo=True),
-            lambda: prepared_postgres(RUN, demo=False),
-        ]
-    with ThreadPoolExecutor(max_workers=2) as pool:
+        # First: every PostgreSQL test process copies the template, and the
+        # demo cluster is restored from it (its build waits on the template's
+        # lock without using a core: hence a third thread).
+        first = [lambda: postgres_template(TEST)]
+        if clusters:
+            first.append(lambda: prepared_postgres(TEST, demo=True))
+            threads = 3
+        builds = first + builds
+    elif clusters:
+        builds.append(lambda: prepared_postgres(TEST, demo=True))
+    with ThreadPoolExecutor(max_workers=threads) as pool:
         for built in pool.map(lambda build: build(), builds):
             sys.stdout.write(f"built {built}\n")
 
