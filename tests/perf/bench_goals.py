@@ -71,12 +71,16 @@ def uncached_goals(figures: Mapping[str, Figure], sizes: tuple[int, int]) -> lis
     goals = []
     for page in UNCACHED_GOAL_PAGES:
         for size in sizes:
-            figure = figures[f"{page}@{size}"]
+            figure = figures.get(f"{page}@{size}")
+            if figure is None:  # not measured (bench --only)
+                continue
             goals += [
                 at_least(f"{page}@{size} req/s", figure.per_second, UNCACHED_RATE),
                 at_most(f"{page}@{size} p95 ms", figure.p95_ms, UNCACHED_P95_MS, " ms"),
             ]
-        before, after = figures[f"{page}@{small}"], figures[f"{page}@{large}"]
+        before, after = figures.get(f"{page}@{small}"), figures.get(f"{page}@{large}")
+        if before is None or after is None:
+            continue
         for name, ratio in (
             ("req/s", after.per_second / before.per_second),
             ("p95", after.p95_ms / before.p95_ms),

@@ -10,13 +10,14 @@ folder, so the developer's ``db.sqlite3`` and ``staticfiles/`` are never touched
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,11 @@ HOST = "127.0.0.1"
 # The configuration `make run` serves with (access log format, timeouts).
 GUNICORN_CONFIG = ROOT / "clinic_site" / "deploy" / "gunicorn.conf.py"
 START_SECONDS = 120
+# django-tasks-db's queue: what the task worker has still to do.
+PENDING_TASKS_SQL = (
+    "SELECT count(*) FROM django_tasks_database_dbtaskresult"
+    " WHERE status IN ('READY', 'RUNNING')"
+)
 
 # The environment of `make run` (RUN_ENV in the Makefile).
 RUN_ENV = {
@@ -44,6 +50,32 @@ class ServedSite:
     mail_dir: Path
     media_root: Path
     env: dict[str, str]  # for manage.py commands on the served database
+
+    @property
+    def database(self) -> Path:
+        return Path(self.env["DATABASE_URL"].removeprefix("sqlite:///"))
+
+    def pending_tasks(self) -> int:
+        """Tasks queued and not yet done by the site's task worker."""
+        with closing(sqlite3.connect(self.database)) as connection:
+            return connection.execute(PENDING_TASKS_SQL).fetchone()[0]
+
+    def wait_for_task_queue(self, seconds: float = 600) -> float:
+        """Wait until the task worker has done everything queued; the seconds it
+        took. Saving pages queues their search and reference index updates
+        (two tasks per page): ``load_demo_content --treatments 500`` leaves about
+        a thousand, about 12 s of the worker's time on an idle 2-core machine and
+        more beside wrk, taking CPU from gunicorn meanwhile.
+        """
+        start = time.monotonic()
+        while self.pending_tasks():
+            if time.monotonic() - start > seconds:
+                raise RuntimeError(
+                    f"{self.pending_tasks()} tasks still queued after {seconds} s:"
+                    f"\n{self.log.read_text()}"
+                )
+            time.sleep(0.5)
+        return time.monotonic() - start
 
     def static_url(self, name: str) -> str:
         """The address of a static file under its hashed name, from the manifest."""
