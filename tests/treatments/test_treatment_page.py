@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 import pytest
 
+from tests.factories.treatments import TreatmentPageFactory
 from treatments.demo.denervation import DENERVATION
 from treatments.models import ReviewedBy, TreatmentPage
 from treatments.sections import SECTIONS
@@ -265,3 +266,33 @@ def test_videos_without_address_are_listed_by_title_without_promise(
     assert "video__placeholder" not in section
     for promise in ("soon", "Kürze", "bald"):
         assert promise not in section
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "address"),
+    [
+        ("de", "Verwandte Behandlungen", "/de/behandlungen/behandlung-verwandt/"),
+        ("en", "Related treatments", "/en/treatments/treatment-related/"),
+    ],
+)
+def test_related_treatments_link_in_the_reader_language(
+    client, denervation_page, language, heading, address
+):
+    related = TreatmentPageFactory(
+        parent=denervation_page.get_parent(),
+        title_de="Verwandte Testbehandlung",
+        title_en="Related test treatment",
+        slug_de="behandlung-verwandt",
+        slug_en="treatment-related",
+    )
+    denervation_page.related_treatments.add(related)
+    denervation_page.save_revision().publish()
+
+    html = client.get(URLS[language]).content.decode()
+
+    related_section = html.split('id="related-heading">', 1)[1].split("</section>")[0]
+    assert related_section.startswith(f"{heading}</h2>")
+    assert f'href="{address}"' in related_section
+    assert (
+        "Verwandte Testbehandlung" if language == "de" else "Related test treatment"
+    ) in related_section
