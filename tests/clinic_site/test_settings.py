@@ -133,3 +133,32 @@ def test_production_settings_purge_each_edge_cache_named():
     assert none.stdout.strip() == "{}"
     assert wrong.returncode != 0
     assert "EDGE_CACHE_PURGE_URLS" in wrong.stderr
+
+
+@pytest.mark.slow
+def test_loading_the_app_opens_no_database_connection(tmp_path):
+    """gunicorn loads the app once and forks its workers from it (``preload_app``):
+    a connection opened while loading would be shared by every worker."""
+    database = tmp_path / "db.sqlite3"
+    load = (
+        "import clinic_site.wsgi; from django.db import connections; "
+        "print([connections[alias].connection for alias in connections])"
+    )
+    result = subprocess.run(  # noqa: S603 (python with fixed arguments)
+        [sys.executable, "-c", load],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
+            "DATABASE_URL": f"sqlite:///{database}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[None]"
+    assert not database.exists()  # SQLite creates the file on connecting
