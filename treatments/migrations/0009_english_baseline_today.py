@@ -97,4 +97,6 @@ class Migration(migrations.Migration):
         ("treatments", "0008_english_status"),
     ]
 
-    operations = [migrations.RunPython(mark_up_to_date, forget_baselines)]
+    operations = [
+        migrations.RunPython(mark_up_to_date, forget_baselines, elidable=True)
+    ]
