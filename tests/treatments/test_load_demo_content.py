@@ -1,6 +1,7 @@
 import io
 
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from wagtail.models import Page, Revision
 
@@ -83,6 +84,27 @@ def test_generated_treatments_twice_adds_only_the_missing(denervation_page):
 
     assert first < {page.pk for page in generated()}
     assert len(generated()) == 5
+
+
+def test_generated_pages_pass_validation_and_keep_the_tree_sound(
+    denervation_page, client
+):
+    """Only the first generated page is validated while saving (the check of
+    every sibling's slug grows with the square): every one must pass it."""
+    call_command("load_demo_content", treatments=3, stdout=io.StringIO())
+    call_command("load_demo_content", treatments=5, stdout=io.StringIO())
+
+    for page in generated():
+        page.full_clean()
+        assert page.locale == denervation_page.locale
+        for language in ("de", "en"):
+            with translation.override(language):
+                url = page.get_url()
+            assert url.startswith(f"/{language}/")
+            assert client.get(url).status_code == 200, url
+    assert Page.find_problems() == ([], [], [], [], [])
+    index = denervation_page.get_parent()
+    assert index.numchild == index.get_children().count() == 6
 
 
 def test_negative_number_of_treatments_is_refused(denervation_page):
