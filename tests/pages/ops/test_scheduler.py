@@ -132,7 +132,10 @@ def test_a_treatment_page_approved_for_later_goes_live_when_its_time_comes(
     editor.groups.add(Group.objects.get(name="Editors"))
     reviewer = django_user_model.objects.create_user("reviewer", password="x" * 16)
     reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
-    go_live_at = timezone.localtime() + timedelta(seconds=3)
+    # Far enough ahead that signing in, submitting and approving under CI's
+    # load (seen taking over 3 s) end before it: approved after the time, the
+    # page goes live at once and the scheduler is not what published it.
+    go_live_at = timezone.localtime() + timedelta(seconds=10)
     sign_in_staff(client, editor)
     submit_for_review(
         client,
