@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "pages.ops.edge_cache.EdgeCacheHeadersMiddleware",
     # Serves cached pages to anonymous readers before any session or database work.
     "pages.ops.page_cache.PageCacheMiddleware",
+    # Pages leave compressed, and the page cache (above) and the edge cache keep
+    # them so: a hit costs no compression. Django adds random bytes against
+    # BREACH; whitenoise (above) sends static files precompressed itself.
+    "django.middleware.gzip.GZipMiddleware",
     # A static 503 page instead of a 500 while the database is unreachable.
     "clinic_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -9,7 +9,9 @@ session cookie, answered by Wagtail's page view with a 200 that sets no cookie
 and is not marked private or uncacheable (``add_never_cache_headers``, as the
 consultation form and its thank-you page do). Logged-in editors, previews (they
 are admin views), the admin, POSTs, search results (they have a query string)
-and the form never get or fill the cache.
+and the form never get or fill the cache. A page is kept as it left
+``GZipMiddleware`` (below this one): compressed once for readers that take gzip,
+plain for the others, under a key each.
 
 Any publish, unpublish, move or deletion of a page clears every cached page: the
 header, the treatment index and the related-treatment lists show other pages, so
@@ -32,6 +34,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import cc_delim_re, get_max_age
 from django.utils.translation import get_language_from_path
 
@@ -40,7 +43,7 @@ ENTRY_KEY_PREFIX = "page-cache:page:"
 SHARED_KEY_PREFIX = "page-cache:shared:"
 STATUS_HEADER = "X-Page-Cache"
 # The response headers a cached page may vary on: pages are kept only for readers
-# without a session, and only when Django compressed nothing.
+# without a session, and per encoding (``entry_key``).
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 
@@ -93,10 +96,16 @@ def key_part(text: str) -> str:
 
 
 def entry_key(request: HttpRequest) -> str:
-    """Scheme, host, language and path: everything a cached page depends on."""
+    """Scheme, host, language, path, and whether the reader takes gzip (as
+    ``GZipMiddleware`` decides): everything a cached page depends on."""
     language = get_language_from_path(request.path_info) or ""
     address = f"{request.scheme}://{request.get_host()}{request.path}"
-    return f"{ENTRY_KEY_PREFIX}{key_part(f'{language} {address}')}"
+    encoding = "gzip" if accepts_gzip(request) else "identity"
+    return f"{ENTRY_KEY_PREFIX}{key_part(f'{language} {encoding} {address}')}"
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def may_read(request: HttpRequest) -> bool:
@@ -122,7 +131,6 @@ def may_store(request: HttpRequest, response: HttpResponse) -> bool:
         or response.status_code != 200
         or response.streaming
         or response.cookies
-        or response.has_header("Content-Encoding")
         or match is None
         or match.url_name != "wagtail_serve"
     ):

@@ -8,15 +8,10 @@ phone viewport and network guard from the browser suite (``tests.browser``), so
 a page is judged the same way in both; pytest does not collect ``tests/perf``.
 
 Bytes are counted as they cross the wire: response headers plus the body as
-sent (whitenoise compresses static files). Django sends the HTML uncompressed:
-in production the TLS-terminating reverse proxy compresses it, and Django's
-GZipMiddleware is left out because compressing pages that carry a CSRF token
-invites BREACH. So the HTML counts with its body gzipped at level 6, as such a
-proxy sends it, unless the server already compressed it.
+sent (Django's GZipMiddleware compresses the HTML, whitenoise the static files).
 """
 
 import argparse
-import gzip
 import json
 import os
 import shutil
@@ -117,13 +112,9 @@ def measure(browser: Browser, base_url: str, site_page: SitePage) -> PageWeight:
 
 
 def document_size(request: Request) -> tuple[int, str]:
-    """The HTML's transfer size, gzipped here when the server sent it plain."""
-    response = request.response()
-    headers_size = request.sizes()["responseHeadersSize"]
-    if response.header_value("content-encoding"):
-        return transfer_size(request), response.header_value("content-encoding")
-    compressed = gzip.compress(response.body(), compresslevel=6)
-    return headers_size + len(compressed), "gzip -6 (proxy)"
+    """The HTML's transfer size and how the server compressed it."""
+    encoding = request.response().header_value("content-encoding") or "none"
+    return transfer_size(request), encoding
 
 
 def print_weights(weights: list[PageWeight]) -> None:

@@ -1,6 +1,7 @@
 """The page cache for anonymous readers (pages.ops.page_cache), through HTTP and the
 admin: what is kept, what never is, and that publishing shows at once."""
 
+import gzip
 import io
 import re
 
@@ -93,6 +94,26 @@ def test_second_anonymous_get_is_served_from_the_cache(
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
     assert second["Content-Language"] == "de"
+
+
+def test_readers_taking_gzip_get_the_page_compressed_once(
+    client, site, django_assert_num_queries
+):
+    first = client.get("/de/", HTTP_ACCEPT_ENCODING="gzip, br")
+    with django_assert_num_queries(0):
+        second = client.get("/de/", HTTP_ACCEPT_ENCODING="gzip, br")
+    plain = client.get("/de/")
+
+    assert (cache_status(first), cache_status(second)) == ("miss", "hit")
+    assert second["Content-Encoding"] == "gzip"
+    assert second.content == first.content
+    assert int(second["Content-Length"]) == len(second.content)
+    assert "Accept-Encoding" in second["Vary"]
+    assert '<html lang="de">' in gzip.decompress(second.content).decode()
+    # Kept apart: a reader without gzip never gets the compressed copy.
+    assert cache_status(plain) == "miss"
+    assert "Content-Encoding" not in plain
+    assert '<html lang="de">' in plain.content.decode()
 
 
 def test_head_is_answered_from_the_cache(client, site):
