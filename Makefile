@@ -94,8 +94,10 @@ dev: install compilemessages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The browser suite (tests/browser) needs Debian's chromium and the node tools.
-# pytest-xdist runs the tests in TEST_PROCESSES processes (one per core by default).
-TEST_PROCESSES ?= auto
+# pytest-xdist runs the tests in TEST_PROCESSES processes: by default one more
+# than the cores, as some tests wait (a scheduler's minute, servers, browsers)
+# while the others keep the cores busy.
+TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: install compilemessages node-tools
 	$(BIN)/pytest -n $(TEST_PROCESSES)
 
