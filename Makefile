@@ -12,7 +12,9 @@ WORKERS ?= 3
 MAIL_DIR := $(CURDIR)/.mail
 RUN_ENV := DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DJANGO_DEBUG=0 HOST=$(HOST) \
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) DJANGO_EMAIL_FILE_PATH=$(MAIL_DIR)
-# axe-core and lighthouse for the browser checks, from npm (see .ci/node/package.json).
+# From npm: axe-core for the browser suite (.ci/axe), and lighthouse, the
+# validators and the Observatory scanner for `make budget`/`observatory` (.ci/node).
+AXE := .ci/axe/node_modules/.package-lock.json
 NODE_TOOLS := .ci/node/node_modules/.package-lock.json
 
 .PHONY: install node-tools run dev prepare prod test test-fast budget bench loadtest two-instances observatory fuzz backup restore lint messages compilemessages check-messages clean
@@ -29,7 +31,11 @@ $(NODE_TOOLS): .ci/node/package.json .ci/node/package-lock.json
 	npm ci --prefix .ci/node --no-audit --no-fund
 	touch $@
 
-node-tools: $(NODE_TOOLS)
+$(AXE): .ci/axe/package.json .ci/axe/package-lock.json
+	npm ci --prefix .ci/axe --no-audit --no-fund
+	touch $@
+
+node-tools: $(AXE) $(NODE_TOOLS)
 
 compilemessages: install
 	@if command -v msgfmt >/dev/null; then \
@@ -98,7 +104,7 @@ dev: install compilemessages
 # than the cores, as some tests wait (a scheduler's minute, servers, browsers)
 # while the others keep the cores busy.
 TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
-test: install compilemessages node-tools
+test: install compilemessages $(AXE)
 	$(BIN)/pytest -n $(TEST_PROCESSES)
 
 # A quick local loop: no browser, nothing that starts processes (marker slow),

@@ -1,6 +1,6 @@
 """Run axe-core in a Playwright page and report its violations readably.
 
-axe-core comes from npm (``.ci/node``): it is the engine that browser extensions,
+axe-core comes from npm (``.ci/axe``): it is the engine that browser extensions,
 Lighthouse and most CI tools use, and the npm package is its only distribution.
 """
 
@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE_SCRIPT = ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SCRIPT = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 # WCAG 2.2 AA, as issue 7 asks: every level-A and level-AA rule up to 2.2.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
@@ -29,7 +29,7 @@ def axe_source(path: Path = AXE_SCRIPT) -> str:
     if not path.is_file():
         pytest.fail(
             f"axe-core is not installed ({path} is missing): run "
-            "`npm ci --prefix .ci/node` (CI does, in .ci/run).",
+            "`npm ci --prefix .ci/axe` (`make test` and CI do).",
             pytrace=False,
         )
     return path.read_text(encoding="utf-8")

@@ -44,5 +44,5 @@ def test_requests_to_the_site_itself_are_recorded(phone_page, network_guard):
 
 
 def test_axe_fails_clearly_when_not_installed(tmp_path):
-    with pytest.raises(pytest.fail.Exception, match=r"npm ci --prefix \.ci/node"):
+    with pytest.raises(pytest.fail.Exception, match=r"npm ci --prefix \.ci/axe"):
         axe_source(tmp_path / "axe.min.js")
