@@ -1,6 +1,6 @@
 """Site-wide middleware: a static 503 page while the database (or the shared
-Redis cache) is unreachable, and a static 400 page for a body in a charset the
-site does not read.
+Redis cache) is unreachable, a static 400 page for a body in a charset the
+site does not read, and gzip for what is built in memory.
 
 No maintained package does this: django-maintenance-mode answers 503 only while
 an operator switches it on; it does not react to a failing database. So a few
@@ -13,6 +13,7 @@ from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import parse_header_parameters
@@ -171,3 +172,15 @@ def is_text_encoding(charset: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+class InMemoryGZipMiddleware(GZipMiddleware):
+    """Django's gzip, with its padding against BREACH, for responses built in
+    memory (pages, the sitemap, the admin). Streamed files (image renditions,
+    documents) pass unchanged: their formats are compressed already, and a
+    download keeps its ``Content-Length``."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse):
+        if response.streaming:
+            return response
+        return super().process_response(request, response)

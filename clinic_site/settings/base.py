@@ -82,7 +82,7 @@ MIDDLEWARE = [
     # Pages leave compressed, and the page cache (above) and the edge cache keep
     # them so: a hit costs no compression. Django adds random bytes against
     # BREACH; whitenoise (above) sends static files precompressed itself.
-    "django.middleware.gzip.GZipMiddleware",
+    "clinic_site.middleware.InMemoryGZipMiddleware",
     # A static 503 page instead of a 500 while the database is unreachable.
     "clinic_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -24,6 +24,18 @@ def test_a_rendition_is_served_as_an_image(client, media_root):
     assert client.head(rendition.url).status_code == 200
 
 
+def test_a_rendition_is_sent_as_it_is_to_a_reader_taking_gzip(client, media_root):
+    rendition = generated_image().get_rendition("width-400|format-webp")
+
+    response = client.get(rendition.url, HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+    body = b"".join(response.streaming_content)
+    assert body[8:12] == b"WEBP"
+    assert int(response["Content-Length"]) == len(body)
+
+
 @pytest.mark.parametrize(
     ("path", "content"),
     [
