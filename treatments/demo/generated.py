@@ -9,6 +9,7 @@ review is a medical claim, which they must not make.
 """
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 
 from wagtail.models import Page
@@ -99,6 +100,7 @@ def ensure_generated_treatments(index: TreatmentIndexPage, count: int) -> int:
     regions = list(BodyRegion.objects.all())
     now = timezone.now()
     added = 0
+    previous = None
     for number in range(1, count + 1):
         if f"{SLUG_PREFIX['de']}{number:03d}" in existing:
             continue
@@ -116,24 +118,26 @@ def ensure_generated_treatments(index: TreatmentIndexPage, count: int) -> int:
                 chosen.add(regions[(number + 1) % len(regions)])
             page.body_regions.set(chosen)
         with translation.override("de"):
-            if added:
-                append_child_unchecked(index, page)
+            if previous:
+                append_sibling_unchecked(previous, page)
             else:  # Wagtail's full validation, sibling slug check included
                 index.add_child(instance=page)
+        previous = page
         added += 1
+    if added > 1:  # the pages appended after the first, counted once
+        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + added - 1)
     return added
 
 
-def append_child_unchecked(index: TreatmentIndexPage, page: TreatmentPage) -> None:
-    """``page`` as the last child of ``index``, saved without the validation the
-    first generated page passed (every generated page has its shape, and its
-    numbered slugs are unique): the sibling slug check reads every sibling, so
-    500 pages took a quarter of a minute more, growing with the square."""
-    last = index.get_last_child()
-    page.depth = index.depth + 1
-    page.path = last._inc_path() if last else index._get_path(index.path, page.depth, 1)
-    page.locale = index.locale
+def append_sibling_unchecked(last: TreatmentPage, page: TreatmentPage) -> None:
+    """``page`` in the tree right after ``last``, the last child of its parent,
+    saved without the validation the first generated page passed (every
+    generated page has its shape, and its numbered slugs are unique): the
+    sibling slug check reads every sibling, so 500 pages took a quarter of a
+    minute more, growing with the square. The parent's child count is the
+    caller's to raise."""
+    page.depth = last.depth
+    page.path = last._inc_path()
+    page.locale_id = last.locale_id
     page.draft_title = page.title
     page.save(clean=False)
-    index.numchild += 1
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild)
