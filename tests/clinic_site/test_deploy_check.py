@@ -3,17 +3,14 @@ passes and the cookies are locked down."""
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.clinic_site.test_settings import PRODUCTION_ENV
+from tests.clinic_site.test_settings import PRODUCTION_ENV, run_python
 
 # Each test runs manage.py in a process of its own.
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 # Long and random, as `secrets.token_urlsafe(50)` makes one.
 SECRET_KEY = "q3Vh8kR2nW7yZ1xT5mB9cL4pJ6fD0sG2aE8uH3iK7oN1vX5rY9tQ"  # noqa: S105
 COOKIE_SETTINGS = (
@@ -40,15 +37,7 @@ def manage_in_production(*args: str) -> subprocess.CompletedProcess:
     env.update(
         DJANGO_SETTINGS_MODULE="clinic_site.settings.production", SECRET_KEY=SECRET_KEY
     )
-    return subprocess.run(  # noqa: S603 (manage.py with fixed arguments)
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_python("manage.py", *args, env=env)
 
 
 def test_deploy_check_passes_without_warnings():

@@ -9,20 +9,30 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def run_python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """``python *args`` in the project folder with exactly ``env``; never raises
+    on failure, the caller reads the result."""
+    return subprocess.run(  # noqa: S603 (python with the tests' own arguments)
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def run_check(settings_module: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean_env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", *PRODUCTION_ENV}
     }
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
+    return run_python(
+        "manage.py",
+        "check",
         env={**clean_env, "DJANGO_SETTINGS_MODULE": settings_module, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
     )
 
 
@@ -114,14 +124,9 @@ def test_production_settings_purge_each_edge_cache_named():
     }
 
     def frontend_cache(purge_urls: str) -> subprocess.CompletedProcess:
-        return subprocess.run(  # noqa: S603 (manage.py with fixed arguments)
-            [sys.executable, "manage.py", "shell", "--no-imports", "-c", show],
-            cwd=ROOT,
+        return run_python(
+            *("manage.py", "shell", "--no-imports", "-c", show),
             env={**env, "EDGE_CACHE_PURGE_URLS": purge_urls},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
         )
 
     two = frontend_cache("http://127.0.0.1:8081, http://10.0.0.5:8081")
@@ -144,19 +149,15 @@ def test_loading_the_app_opens_no_database_connection(tmp_path):
         "import clinic_site.wsgi; from django.db import connections; "
         "print([connections[alias].connection for alias in connections])"
     )
-    result = subprocess.run(  # noqa: S603 (python with fixed arguments)
-        [sys.executable, "-c", load],
-        cwd=ROOT,
+    result = run_python(
+        "-c",
+        load,
         env={
             **os.environ,
             **PRODUCTION_ENV,
             "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
             "DATABASE_URL": f"sqlite:///{database}",
         },
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
     )
 
     assert result.returncode == 0, result.stderr
