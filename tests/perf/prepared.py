@@ -24,10 +24,17 @@ from urllib.parse import urlsplit, urlunsplit
 from pages.ops.backup import copy_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
-# What a database template can depend on (code, migrations, demo, translations),
-# and what the collected static files can; docs never.
-DATABASE_SOURCES = ("clinic_site", "pages", "treatments", "locale")
-STATIC_SOURCES = ("clinic_site", "static")
+# What a database template can depend on (code, migrations, demo, translations,
+# and this module, which builds it), and what the collected static files can;
+# docs never.
+DATABASE_SOURCES = (
+    "clinic_site",
+    "pages",
+    "treatments",
+    "locale",
+    "tests/perf/prepared.py",
+)
+STATIC_SOURCES = ("clinic_site", "static", "tests/perf/prepared.py")
 # Templates of other code versions (other branches) are left a day, then removed.
 KEEP_SECONDS = 24 * 3600
 CACHE = Path(tempfile.gettempdir()) / "roc-prepared"
@@ -44,12 +51,13 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 def code_version(sources: tuple[str, ...] = DATABASE_SOURCES) -> str:
-    """A hash of the installed packages and every file under ``sources``: a
+    """A hash of the installed packages and every file in ``sources``: a
     template is built anew when one changes, not when a stylesheet or a
     template does that it cannot depend on."""
     digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes())
     for source in sources:
-        for path in sorted((ROOT / source).rglob("*")):
+        root = ROOT / source
+        for path in [root] if root.is_file() else sorted(root.rglob("*")):
             if (
                 path.is_file()
                 and "__pycache__" not in path.parts
