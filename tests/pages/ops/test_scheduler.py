@@ -1,7 +1,6 @@
 """The periodic jobs (pages.ops.scheduler) run by ``run_scheduled_jobs``."""
 
 import io
-import time
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
@@ -123,19 +122,18 @@ def test_publishing_runs_at_least_every_five_minutes():
 
 
 def test_a_treatment_page_approved_for_later_goes_live_when_its_time_comes(
-    client, django_user_model
+    client, django_user_model, monkeypatch
 ):
     """Scheduled through the medical review: the editor sets the time, the
-    reviewer approves, the scheduler publishes once the time has come."""
+    reviewer approves, the scheduler publishes once the time has come (the
+    clock Django and Wagtail read is moved there, so no load can make the
+    approval late)."""
     page = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation")
     editor = django_user_model.objects.create_user("editor", password="x" * 16)
     editor.groups.add(Group.objects.get(name="Editors"))
     reviewer = django_user_model.objects.create_user("reviewer", password="x" * 16)
     reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP_NAME))
-    # Far enough ahead that signing in, submitting and approving under CI's
-    # load (seen taking over 3 s) end before it: approved after the time, the
-    # page goes live at once and the scheduler is not what published it.
-    go_live_at = timezone.localtime() + timedelta(seconds=10)
+    go_live_at = timezone.localtime() + timedelta(hours=1)
     sign_in_staff(client, editor)
     submit_for_review(
         client,
@@ -145,8 +143,10 @@ def test_a_treatment_page_approved_for_later_goes_live_when_its_time_comes(
     )
     sign_in_staff(client, reviewer)
     approve(client, page)
+    approved_on = timezone.localdate()
+    run_jobs_once()  # before its time: publishes nothing
     waiting = TreatmentPage.objects.get(pk=page.pk)
-    time.sleep(max(0.0, (go_live_at - timezone.localtime()).total_seconds()) + 0.5)
+    monkeypatch.setattr(timezone, "now", lambda: go_live_at + timedelta(seconds=1))
 
     output = run_jobs_once()
 
@@ -154,4 +154,4 @@ def test_a_treatment_page_approved_for_later_goes_live_when_its_time_comes(
     assert "ran publish_scheduled" in output
     live = TreatmentPage.objects.get(pk=page.pk)
     assert live.subtitle_de == "Ab gleich"
-    assert live.last_reviewed == timezone.localdate()
+    assert live.last_reviewed == approved_on
