@@ -102,9 +102,26 @@ class EdgeCacheHeadersMiddleware:
 
 class PurgeBackend(HTTPBackend):
     """Wagtail's HTTP backend (a ``PURGE`` per address, ``Host`` of the page),
-    with a timeout, and quiet when the proxy had nothing to forget (404)."""
+    with a timeout, quiet when the proxy had nothing to forget (404), and
+    giving up on a proxy that does not answer at all."""
 
-    def purge(self, url: str) -> None:
+    def purge_batch(self, urls: Iterable[str]) -> None:
+        """Purge ``urls`` in turn until the proxy does not answer: each of the
+        rest would wait as long (every live page, after a settings save), in
+        the editor's request. The proxy drops them after ``EDGE_CACHE_SECONDS``."""
+        urls = list(urls)
+        for sent, url in enumerate(urls, start=1):
+            if not self.purge(url):
+                if sent < len(urls):
+                    logger.error(
+                        "Proxy %s did not answer: %d more addresses not purged",
+                        self.cache_netloc,
+                        len(urls) - sent,
+                    )
+                return
+
+    def purge(self, url: str) -> bool:
+        """Ask the proxy to forget ``url``; whether it answered at all."""
         parts = urlsplit(url)
         request = PurgeRequest(
             url=urlunsplit(
@@ -124,6 +141,8 @@ class PurgeBackend(HTTPBackend):
                 logger.error("Could not purge %s: HTTP %s", url, error.code)
         except OSError as error:  # refused, reset, timed out
             logger.error("Could not purge %s: %s", url, error)
+            return False
+        return True
 
 
 def edge_cache_on() -> bool:

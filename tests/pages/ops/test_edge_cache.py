@@ -3,6 +3,7 @@ a small HTTP server stands in for nginx and records each PURGE it gets."""
 
 import io
 import logging
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ import pytest
 
 from clinic_site.settings.base import edge_cache_backends
 from pages.models import ClinicSettings
+from pages.ops import edge_cache
 from pages.ops.edge_cache import EdgeCacheHeadersMiddleware
 from pages.ops.page_cache import PageCacheMiddleware
 from treatments.models import TreatmentPage
@@ -198,7 +200,54 @@ def test_an_unreachable_proxy_is_logged_and_the_page_still_published(
 
     assert TreatmentPage.objects.get(pk=denervation.pk).title_de == "Neu"
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert any(PAGE["de"] in message for message in errors)
+    assert any(f"Could not purge https://{HOST}/" in message for message in errors)
+    assert any("more addresses not purged" in message for message in errors)
+
+
+@contextmanager
+def silent_proxy() -> Iterator[tuple[int, list[socket.socket]]]:
+    """A proxy that takes every connection and never answers: its port, and
+    the connections it took."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    taken: list[socket.socket] = []
+
+    def take() -> None:
+        while True:
+            try:
+                taken.append(listener.accept()[0])
+            except OSError:  # closed
+                return
+
+    threading.Thread(target=take, daemon=True).start()
+    try:
+        yield listener.getsockname()[1], taken
+    finally:
+        listener.close()
+        for connection in taken:
+            connection.close()
+
+
+def test_a_proxy_that_never_answers_holds_up_one_address_not_every_page(
+    settings, demo_site, django_capture_on_commit_callbacks, caplog, monkeypatch
+):
+    """A settings save purges every live page: each would wait the full
+    timeout for a proxy that hangs, in the editor's request."""
+    monkeypatch.setattr(edge_cache, "PURGE_TIMEOUT_SECONDS", 0.2)
+    with silent_proxy() as (port, taken):
+        settings.WAGTAILFRONTENDCACHE = edge_cache_backends(f"http://127.0.0.1:{port}")
+        clinic = ClinicSettings.objects.get()
+        with django_capture_on_commit_callbacks(execute=True):
+            clinic.phone = "+49 89 000000"
+            clinic.save()
+        asked = len(taken)
+
+    assert ClinicSettings.objects.get().phone == "+49 89 000000"
+    assert asked == 1
+    live = Page.objects.live().filter(depth__gte=2).count()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert f"Proxy 127.0.0.1:{port} did not answer: {2 * live - 1} more" in "".join(
+        errors
+    )
 
 
 @pytest.mark.parametrize("publish_meanwhile", [False, True])
