@@ -7,6 +7,7 @@ from wagtail.models import Page, Revision
 
 import pytest
 
+from treatments.demo.generated import ensure_generated_treatments
 from treatments.models import BodyRegion, TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +106,17 @@ def test_generated_pages_pass_validation_and_keep_the_tree_sound(
     assert Page.find_problems() == ([], [], [], [], [])
     index = denervation_page.get_parent()
     assert index.numchild == index.get_children().count() == 6
+
+
+def test_the_index_passed_in_keeps_its_child_count_true(denervation_page):
+    """Saving it after generating must not write back a stale count."""
+    index = denervation_page.get_parent().specific
+
+    ensure_generated_treatments(index, 4)
+    index.save()
+
+    assert index.numchild == index.get_children().count() == 5
+    assert Page.find_problems() == ([], [], [], [], [])
 
 
 def test_negative_number_of_treatments_is_refused(denervation_page):

@@ -126,6 +126,9 @@ def ensure_generated_treatments(index: TreatmentIndexPage, count: int) -> int:
         added += 1
     if added > 1:  # the pages appended after the first, counted once
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + added - 1)
+        # add_child raised the caller's copy for the first: keep it true, as a
+        # later save of the index writes numchild back.
+        index.numchild += added - 1
     return added
 
 
