@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
+from django.conf import settings
 from django.db import connections
 
 import pytest
@@ -14,13 +15,17 @@ from playwright.sync_api import (
     BrowserContext,
     Page,
     Playwright,
+    expect,
     sync_playwright,
 )
 
 from tests.browser.chromium import DESKTOP, PHONE, launch_chromium
-from tests.browser.network import NetworkGuard
+from tests.browser.network import TIMEOUT_MS, NetworkGuard
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+# Assertions wait as long as actions and page loads (Playwright's own: 5 s).
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +73,57 @@ def live_server(playwright, live_server):
     Started earlier, it would share (in-memory SQLite) the main thread's old
     connection while the tests use the new one.
     """
+    if live_server.thread.connections_override:
+        serialize_requests(live_server.thread.httpd)
     return live_server
+
+
+def serialize_requests(httpd) -> None:
+    """Handle one request at a time on a server whose threads share one
+    database connection (in-memory SQLite).
+
+    A browser sends requests side by side: the admin's form post and its
+    editing-session beacon, a page and its pings. On one shared connection
+    their transactions interleave, and one request released the other's
+    savepoint ("no such savepoint", a 500). The lock is held until the
+    response is closed, which is when Django ends the request. Static files
+    never reach the database and still load side by side."""
+    application = httpd.get_app()
+    lock = threading.Lock()
+
+    def one_at_a_time(environ, start_response):
+        if environ["PATH_INFO"].startswith(settings.STATIC_URL):
+            return application(environ, start_response)
+        lock.acquire()
+        try:
+            result = application(environ, start_response)
+        except BaseException:
+            lock.release()
+            raise
+        return ReleasedOnClose(result, lock)
+
+    httpd.set_app(one_at_a_time)
+
+
+class ReleasedOnClose:
+    """A WSGI response that releases its lock when the server closes it."""
+
+    def __init__(self, result, lock: threading.Lock):
+        self.result = result
+        self.lock = lock
+        self.released = False
+
+    def __iter__(self):
+        return iter(self.result)
+
+    def close(self) -> None:
+        try:
+            if hasattr(self.result, "close"):
+                self.result.close()
+        finally:
+            if not self.released:
+                self.released = True
+                self.lock.release()
 
 
 @pytest.fixture(scope="session")

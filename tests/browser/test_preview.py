@@ -26,17 +26,17 @@ def test_editor_previews_a_page_in_german_and_english_and_sees_the_checks(
     page.locator('[data-side-panel-toggle="preview"]').first.click()
     # Wagtail loads each update in a new frame and gives it the id when it is ready.
     preview = page.frame_locator("#w-preview-iframe")
-    expect(preview.locator("h1")).to_have_text(treatment.title_de, timeout=15000)
+    expect(preview.locator("h1")).to_have_text(treatment.title_de)
     expect(preview.locator("html")).to_have_attribute("lang", "de")
 
     # A preview update still loading when the mode changes kept the German
     # frame once in about twenty runs: change it once the panel is idle.
     page.wait_for_load_state("networkidle")
     page.select_option("#id_preview_mode", "en")
-    expect(preview.locator("h1")).to_have_text(treatment.title_en, timeout=15000)
+    expect(preview.locator("h1")).to_have_text(treatment.title_en)
     expect(preview.locator("html")).to_have_attribute("lang", "en")
 
     page.locator('[data-side-panel-toggle="checks"]').first.click()
     checks = page.locator('[data-side-panel="checks"]')
     # Content metrics are computed from the preview: a word count, not "-".
-    expect(checks).to_contain_text(re.compile(r"Words\s+\d+"), timeout=15000)
+    expect(checks).to_contain_text(re.compile(r"Words\s+\d+"))

@@ -42,7 +42,7 @@ def test_reviewer_approves_in_the_admin_and_the_page_shows_the_review(new_contex
         page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     approve.click()
 
-    expect(page.locator(".messages")).to_contain_text("Freigegeben", timeout=15000)
+    expect(page.locator(".messages")).to_contain_text("Freigegeben")
     today = timezone.localdate()
     for language, path in PAGE_PATHS.items():
         reader.goto(path)
