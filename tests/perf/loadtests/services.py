@@ -118,22 +118,35 @@ class ThrowawayPostgres:
             shutil.chown(self.folder, user="postgres")
         copy_keeping_owner(template, self.folder / "data")
 
-    def start(self) -> None:
-        options = (
-            f"-p {self.port} -k {self.folder} -c listen_addresses={HOST} "
-            "-c fsync=off -c max_connections=300"
-        )
-        self.run(
-            "pg_ctl",
-            "--pgdata",
-            str(self.folder / "data"),
-            "--options",
-            options,
-            "--log",
-            str(self.folder / "postgres.log"),
-            "--wait",
-            "start",
-        )
+    def start(self, attempts: int = 5) -> None:
+        """Start the cluster; on another port if its port was taken meanwhile
+        (CI starts clusters in several processes at once: between ``free_port``
+        checking a port and PostgreSQL binding it, another may take it)."""
+        log = self.folder / "postgres.log"
+        for attempt in range(1, attempts + 1):
+            options = (
+                f"-p {self.port} -k {self.folder} -c listen_addresses={HOST} "
+                "-c fsync=off -c max_connections=300"
+            )
+            log.unlink(missing_ok=True)  # this attempt's messages only
+            try:
+                self.run(
+                    "pg_ctl",
+                    "--pgdata",
+                    str(self.folder / "data"),
+                    "--options",
+                    options,
+                    "--log",
+                    str(log),
+                    "--wait",
+                    "start",
+                )
+                return
+            except subprocess.CalledProcessError:
+                taken = "could not bind" in log.read_text(errors="replace")
+                if not taken or attempt == attempts:
+                    raise
+                self.port = free_port(POSTGRES_PORTS)
 
     def stop(self) -> None:
         self.run(
