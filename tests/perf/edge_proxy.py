@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.perf.served_site import HOST, free_port
+from tests.perf.served_site import HOST, free_port, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "clinic_site" / "deploy" / "nginx.conf.example"
@@ -174,8 +174,7 @@ def edge_proxy(app_urls: Sequence[str], purge_port: int) -> Iterator[EdgeProxy]:
             wait_for_purge_listener(purge_port, process, proxy.error_log)
             yield proxy
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            stop(process)
 
 
 def wait_for_purge_listener(port: int, process: subprocess.Popen, log: Path) -> None:

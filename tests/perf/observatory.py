@@ -26,7 +26,7 @@ from tests.perf.edge_proxy import (
 )
 from tests.perf.loadtests import services
 from tests.perf.loadtests.concurrency import say
-from tests.perf.served_site import ROOT
+from tests.perf.served_site import ROOT, stop
 
 SCANNER = (
     ROOT / ".ci/node/node_modules/@mdn/mdn-http-observatory/src/scan.js"
@@ -127,8 +127,7 @@ def run() -> bool:
                     name: scan(path, certificate) for name, path in PAGES.items()
                 }
             finally:
-                nginx.terminate()
-                nginx.wait(timeout=30)
+                stop(nginx)
     ok = True
     for name, result in results.items():
         if "error" in result:

@@ -25,7 +25,7 @@ from tests.perf.prepared import (
     code_version,
     postgres_template,
 )
-from tests.perf.served_site import HOST, manage, start_gunicorn, wait_until_up
+from tests.perf.served_site import HOST, manage, start_gunicorn, stop, wait_until_up
 
 # Port ranges kept for these scripts on the shared development machine.
 POSTGRES_PORTS = range(5440, 5450)
@@ -234,8 +234,7 @@ def private_redis() -> Iterator[str]:
     try:
         yield f"redis://{HOST}:{port}/0"
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process)
 
 
 def production_env(
@@ -286,8 +285,7 @@ def gunicorn(env: dict[str, str], log: Path, workers: int = 3) -> Iterator[str]:
         wait_until_up(f"{url}/healthz/?format=json", process, log)
         yield url
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process)
 
 
 def prepared_postgres(env: dict[str, str], *, demo: bool) -> Path:
