@@ -13,16 +13,14 @@ from wagtail.models import Page, Site
 import hypothesis
 import pytest
 
-from pages.ops.backup import copy_sqlite_into
+from tests.demo_database import TEST_ENV, copy_demo_into_sqlite, remember_demo
 from tests.factories.pages import HomePageFactory
 from tests.figures import FIGURES
-from tests.perf.prepared import postgres_template, sqlite_template
+from tests.perf.prepared import postgres_template
 from tests.staff import sign_in_staff
 
 # Measurement scripts run by their make targets, never by pytest (tests/perf/README.md).
 collect_ignore = ["perf"]
-
-TEST_ENV = {**os.environ, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test"}
 
 # The suite draws the same examples on every run, so a CI result never depends
 # on chance; `make fuzz` explores (10,000 requests, a new seed each time).
@@ -51,15 +49,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """The test database holds the demo site from the start: PostgreSQL
     creates it from the template, SQLite's in-memory database is overwritten
     with a copy of its template."""
     with django_db_blocker.unblock():
         if on_sqlite():
-            copy_sqlite_into(
-                sqlite_template(TEST_ENV, demo=True), connection.connection
-            )
+            copy_demo_into_sqlite()
         # The ids of the copy, all read now: a first request in the process
         # would otherwise make one query more than the next (query counts).
         ContentType.objects.clear_cache()
@@ -68,6 +64,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
             connection._test_serialized_contents = (
                 connection.creation.serialize_db_to_string()
             )
+        if any(item.get_closest_marker("browser") for item in request.session.items):
+            remember_demo()
 
 
 def starts_processes_only(item: pytest.Item) -> bool:

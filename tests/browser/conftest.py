@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from django.conf import settings
 from django.db import connections
 
+from wagtail.models import Site
+
 import pytest
 from playwright.sync_api import (
     Browser,
@@ -21,6 +23,7 @@ from playwright.sync_api import (
 
 from tests.browser.chromium import DESKTOP, PHONE, launch_chromium
 from tests.browser.network import TIMEOUT_MS, NetworkGuard
+from tests.demo_database import restore_demo, rows_changed
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
@@ -135,14 +138,50 @@ def chromium(playwright: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def demo_site(live_server, django_db_serialized_rollback) -> str:
-    """The demo site on the live server; returns the server's address.
+def _live_server_helper(request, live_server):
+    """Replaces pytest-django's helper of the same name, which makes every test
+    on the live server transactional: it empties the database after each test,
+    and the next one restored the whole demo (flush and reload, about 0.5 s a
+    test on PostgreSQL). Here the demo the session's database was created with
+    stays committed; ``demo_site`` restores it only after a test that writes."""
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
-    The live server needs committed data, hence a transactional database, which
-    is emptied after each test: serialized rollback restores the demo site that
-    the session's database was created with (``tests/conftest.py``).
+
+WRITES = pytest.StashKey[bool]()
+
+
+@pytest.fixture
+def demo_site(request, live_server, django_db_blocker) -> Iterator[str]:
+    """The demo site on the live server, to read; returns the server's address.
+
+    A test that changes the site (signs in, sends a form, edits a page) asks for
+    ``writable_demo_site`` too and the demo is restored after it. On SQLite a
+    test that wrote without asking fails (the connection counts changed rows);
+    PostgreSQL runs the same tests, so SQLite's check covers them.
     """
-    return live_server.url
+    with django_db_blocker.unblock():
+        if not Site.objects.exists():  # a transactional test flushed it
+            restore_demo()
+        changes_before = rows_changed()
+        yield live_server.url
+        # Teardown runs after network_guard's: the browser's requests are over.
+        if request.node.stash.get(WRITES, False):
+            restore_demo()
+        elif rows_changed() != changes_before:
+            restore_demo()
+            pytest.fail(
+                f"{request.node.nodeid} changed the demo database: "
+                "ask for the writable_demo_site fixture"
+            )
+
+
+@pytest.fixture
+def writable_demo_site(request, demo_site) -> str:
+    """The demo site on the live server, to change: restored after the test."""
+    request.node.stash[WRITES] = True
+    return demo_site
 
 
 @pytest.fixture(autouse=True)
@@ -158,8 +197,8 @@ def network_guard(chromium: Browser, demo_site: str) -> Iterator[NetworkGuard]:
 
 def wait_until_live_server_is_idle(seconds: float = 10) -> None:
     """Let the requests of closed pages finish (an editor's unload beacon, an
-    editing-session ping) before the transactional test's flush empties the
-    database: a row written during the flush broke its foreign keys."""
+    editing-session ping) before the demo is checked or restored: a row
+    written during a flush broke its foreign keys."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and any(
         "process_request_thread" in thread.name for thread in threading.enumerate()

@@ -11,7 +11,8 @@ from pages.management.commands.load_demo_content import (
 )
 from tests.browser.staff import sign_in
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 
 def test_admin_login_page_loads_in_the_browser(desktop_page):

@@ -32,7 +32,7 @@ def watched(new_context):
 
 
 @pytest.fixture
-def video_page(demo_site) -> str:
+def video_page(writable_demo_site) -> str:
     """A treatment page with a real YouTube (no-cookie) video; returns its path."""
     index = TreatmentIndexPage.objects.get()
     video = [("video", {"title": "Video", "url": VIDEO_URL})]
@@ -94,6 +94,7 @@ def make_staff(username: str, *groups: str) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="App", confirmed=True)
 
 
+@pytest.mark.usefixtures("writable_demo_site")  # signs in
 def test_editor_works_in_the_admin_without_violation(watched):
     device = make_staff("redaktion", "Editors")
     treatment = TreatmentPage.objects.get()
@@ -118,6 +119,7 @@ def test_editor_works_in_the_admin_without_violation(watched):
     assert violations == [], "\n".join(violations)
 
 
+@pytest.mark.usefixtures("writable_demo_site")  # signs in
 def test_front_desk_opens_the_requests_without_violation(watched):
     device = make_staff("empfang", "Front desk")
     ConsultationRequestFactory()
@@ -131,6 +133,7 @@ def test_front_desk_opens_the_requests_without_violation(watched):
     assert violations == [], "\n".join(violations)
 
 
+@pytest.mark.usefixtures("writable_demo_site")  # signs in
 def test_sign_in_pages_need_no_inline_style(watched):
     """The password, code and enrolment pages run under style-src 'self' alone."""
     device = make_staff("anmeldung", "Editors")

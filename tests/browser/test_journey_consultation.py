@@ -16,7 +16,8 @@ from pages.models import ConsultationRequest
 from tests.browser.staff import sign_in
 from tests.factories.consultation import ConsultationRequestFactory
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 FORM_DE = "/de/beratung/"
 FRONT_DESK_PASSWORD = "empfang-im-test-2026"  # noqa: S105

@@ -68,6 +68,7 @@ def test_an_faq_answer_opens_with_the_keyboard(phone_page):
     expect(question.locator("p")).to_be_visible()
 
 
+@pytest.mark.usefixtures("writable_demo_site")  # publishes a video
 def test_a_video_loads_from_its_host_only_after_the_click(phone_page, network_guard):
     publish_video_address(VIDEO_URL)
 

@@ -13,7 +13,8 @@ from tests.browser.axe import axe_source, describe_violations
 from tests.browser.staff import sign_in
 from treatments.models import TreatmentPage
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 # The innermost panel holding the field: the "Side effects and risks" section.
 SECTION = "section.w-panel:has(#id_side_effects_heading_en) >> nth=-1"

@@ -7,7 +7,8 @@ from pages.models import PageFeedback
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.test_reflow import NARROW, assert_reflows
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 DENERVATION_DE = "/de/behandlungen/denervation-thermokoagulation/"
 

@@ -10,7 +10,8 @@ from tests.browser.staff import sign_in
 from tests.browser.test_csp import PASSWORD, make_staff
 from treatments.models import TreatmentPage
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 
 def test_editor_previews_a_page_in_german_and_english_and_sees_the_checks(

@@ -15,7 +15,8 @@ from tests.browser.test_csp import PASSWORD, make_staff
 from treatments.models import TreatmentPage
 from treatments.workflow import REVIEWER_GROUP_NAME, WORKFLOW_NAME
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 PAGE_PATHS = {
     "de": "/de/behandlungen/denervation-thermokoagulation/",

@@ -22,7 +22,8 @@ from tests.figures import record
 from treatments.models import TreatmentPage
 from treatments.sections import SECTIONS
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 FAQ = "section.w-panel:has(#id_faq_heading_en) >> nth=-1"
 FIELDS = (

@@ -6,7 +6,8 @@ from tests.browser.axe import assert_no_axe_violations
 from tests.treatments.english.helpers import NEW_GERMAN, add_paragraph
 from treatments.models import TreatmentPage
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 ENGLISH = "/en/treatments/denervation-thermocoagulation/"
 NOTICE = "The German version of this section was updated on"

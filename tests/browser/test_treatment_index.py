@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def many_treatments(demo_site, queued_tasks):
+def many_treatments(writable_demo_site, queued_tasks):
     call_command("load_demo_content", treatments=90, stdout=io.StringIO())
 
 

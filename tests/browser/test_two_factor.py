@@ -22,7 +22,8 @@ from tests.browser.chromium import DESKTOP
 from tests.browser.csp import record_csp_violations
 from tests.browser.staff import enter_password, path_of, sign_in
 
-pytestmark = pytest.mark.browser
+# Every test here changes the site: the demo is restored after each.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")]
 
 PASSWORD = "browser-test-password-2026"  # noqa: S105 (test account)
 
