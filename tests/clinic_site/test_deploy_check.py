@@ -8,8 +8,9 @@ import pytest
 
 from tests.clinic_site.test_settings import PRODUCTION_ENV, run_python
 
-# Each test runs manage.py in a process of its own.
-pytestmark = pytest.mark.slow
+# Each test runs manage.py in a process of its own, with the production
+# environment's DATABASE_URL whatever the suite's.
+pytestmark = [pytest.mark.slow, pytest.mark.own_database]
 
 # Long and random, as `secrets.token_urlsafe(50)` makes one.
 SECRET_KEY = "q3Vh8kR2nW7yZ1xT5mB9cL4pJ6fD0sG2aE8uH3iK7oN1vX5rY9tQ"  # noqa: S105

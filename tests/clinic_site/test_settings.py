@@ -23,6 +23,8 @@ def run_python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+# The process tests below give manage.py an environment of their own, its
+# DATABASE_URL included: marked own_database, CI runs them once (SQLite suite).
 def run_check(settings_module: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean_env = {
         key: value
@@ -37,6 +39,7 @@ def run_check(settings_module: str, env: dict[str, str]) -> subprocess.Completed
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_production_settings_refuse_to_start_without_secret_key():
     result = run_check("clinic_site.settings.production", {})
 
@@ -67,6 +70,7 @@ PRODUCTION_ENV = {
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_production_settings_require_the_consultation_secrets():
     for name in (
         "FRONT_DESK_EMAIL",
@@ -83,6 +87,7 @@ def test_production_settings_require_the_consultation_secrets():
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_production_settings_refuse_a_field_key_that_is_no_fernet_key():
     env = {**PRODUCTION_ENV, "FIELD_ENCRYPTION_KEYS": "y" * 32}
 
@@ -93,6 +98,7 @@ def test_production_settings_refuse_a_field_key_that_is_no_fernet_key():
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_production_settings_start_with_every_variable_set():
     result = run_check("clinic_site.settings.production", PRODUCTION_ENV)
 
@@ -100,6 +106,7 @@ def test_production_settings_start_with_every_variable_set():
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_env_example_holds_every_variable_production_requires():
     lines = (ROOT / "clinic_site/deploy/env.example").read_text().splitlines()
     example = dict(
@@ -115,6 +122,7 @@ def test_env_example_holds_every_variable_production_requires():
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_production_settings_purge_each_edge_cache_named():
     show = "from django.conf import settings; print(settings.WAGTAILFRONTENDCACHE)"
     env = {
@@ -141,6 +149,7 @@ def test_production_settings_purge_each_edge_cache_named():
 
 
 @pytest.mark.slow
+@pytest.mark.own_database
 def test_loading_the_app_opens_no_database_connection(tmp_path):
     """gunicorn loads the app once and forks its workers from it (``preload_app``):
     a connection opened while loading would be shared by every worker."""
