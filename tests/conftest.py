@@ -13,7 +13,12 @@ from wagtail.models import Page, Site
 import hypothesis
 import pytest
 
-from tests.demo_database import TEST_ENV, copy_demo_into_sqlite, remember_demo
+from tests.demo_database import (
+    TEST_ENV,
+    copy_demo_into_sqlite,
+    on_sqlite,
+    remember_demo,
+)
 from tests.factories.pages import HomePageFactory
 from tests.figures import FIGURES
 from tests.perf.prepared import postgres_template
@@ -28,10 +33,6 @@ collect_ignore = ["perf"]
 hypothesis.settings.register_profile("deterministic", derandomize=True)
 hypothesis.settings.register_profile("fast", derandomize=True, max_examples=10)
 hypothesis.settings.load_profile("deterministic")
-
-
-def on_sqlite() -> bool:
-    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from tests.perf.prepared import prepare_database
-from tests.perf.served_site import ROOT, RUN_ENV, manage
+from tests.perf.served_site import ROOT, RUN_ENV, manage, stop
 
 pytestmark = [pytest.mark.slow, pytest.mark.own_database]
 
@@ -62,8 +62,7 @@ def test_a_page_scheduled_a_minute_ahead_is_live_within_five_minutes(tmp_path):
             time.sleep(2)
         went_live_after = time.monotonic() - scheduled_at
     finally:
-        scheduler.terminate()
-        scheduler.wait(timeout=30)
+        stop(scheduler)
 
     assert before != "Praxis (geplant)"
     assert live_title(database) == "Praxis (geplant)", log.read_text()
