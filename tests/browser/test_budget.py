@@ -1,7 +1,8 @@
 import pytest
 
 from tests.browser.pages import PAGES
-from tests.perf.budget import BUDGET, PageWeight, lighthouse_problems
+from tests.perf.budget import BUDGET, PageWeight
+from tests.perf.lighthouse import problems_of
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +49,6 @@ def test_every_exceeded_budget_is_reported():
 def test_lighthouse_scores_under_target_name_the_failing_audits():
     scores = {"performance": 0.9, "accessibility": 0.99, "best-practices": 1, "seo": 1}
 
-    problems = lighthouse_problems("home-de", report(scores))
+    problems = problems_of("home-de", report(scores))
 
     assert problems == ["home-de: accessibility 99 < 100 (accessibility-audit)"]

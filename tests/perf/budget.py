@@ -1,7 +1,7 @@
-"""``make budget``: page weight, Lighthouse scores and the validators
-(HTML_CodeSniffer, IBM Equal Access, Nu Html Checker: ``tests.perf.validators``)
-on the site as served in production style (see ``served_site``), for every page
-in ``pages.PAGES``.
+"""``make budget``: page weight, Lighthouse scores (``tests.perf.lighthouse``)
+and the validators (HTML_CodeSniffer, IBM Equal Access, Nu Html Checker:
+``tests.perf.validators``) on the site as served in production style (see
+``served_site``), for every page in ``pages.PAGES``.
 
 Run as ``python -m tests.perf.budget``. It takes its page list, Chromium flags,
 phone viewport and network guard from the browser suite (``tests.browser``), so
@@ -12,43 +12,22 @@ sent (Django's GZipMiddleware compresses the HTML, whitenoise the static files).
 """
 
 import argparse
-import json
-import os
-import shutil
-import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, Request, sync_playwright
 
-from tests.browser.chromium import CHROMIUM_ARGS, PHONE, chromium_path, launch_chromium
+from tests.browser.chromium import PHONE, launch_chromium
 from tests.browser.network import NetworkGuard
 from tests.browser.pages import PAGES, SitePage
+from tests.perf import lighthouse
 from tests.perf.lead_image import lead_image_page
-from tests.perf.served_site import ROOT, ServedSite, served_site
+from tests.perf.served_site import ServedSite, served_site
 from tests.perf.validators import audit_pages, missing_tools, print_audits
 
 KB = 1024
 BUDGET = {"html": 14 * KB, "total": 100 * KB, "js": 10 * KB}
-LIGHTHOUSE_TARGETS = {
-    "performance": 90,  # a shared 2-core machine is noisy: the goal is still 100
-    "accessibility": 100,
-    "best-practices": 100,
-    "seo": 100,
-}
-LIGHTHOUSE_CLI = (
-    ROOT / ".ci" / "node" / "node_modules" / "lighthouse" / "cli" / "index.js"
-)
-REPORTS = ROOT / "test-results" / "lighthouse"
-LIGHTHOUSE_ATTEMPTS = 5
-# Each run waits on its page part of the time: with two, the cores were ~40 % idle.
-LIGHTHOUSE_PARALLEL = 3
-# A page under the performance target is measured again alone, up to this many
-# times: a busy machine (CI runs a suite beside) can slow one load; a slow page
-# stays slow every time.
-LIGHTHOUSE_REMEASURES = 3
 
 
 @dataclass
@@ -135,96 +114,6 @@ def print_weights(weights: list[PageWeight]) -> None:
     )
 
 
-def lighthouse(url: str, name: str) -> dict:
-    """Run Lighthouse (mobile) on ``url``; the reports go to test-results/.
-
-    Lighthouse sometimes fails to record a page load at all (``NO_NAVSTART``,
-    ``PROTOCOL_TIMEOUT``) on a busy machine: that is no score, so such a run is
-    repeated, up to ``LIGHTHOUSE_ATTEMPTS`` times; a score under target is not.
-    """
-    REPORTS.mkdir(parents=True, exist_ok=True)
-    flags = " ".join(("--headless", *CHROMIUM_ARGS))
-    command = [
-        shutil.which("node") or "node",
-        str(LIGHTHOUSE_CLI),
-        url,
-        "--quiet",
-        "--form-factor=mobile",
-        "--only-categories=performance,accessibility,best-practices,seo",
-        # Screenshots are not scored: about a tenth of each run's CPU.
-        "--disable-full-page-screenshot",
-        "--skip-audits=screenshot-thumbnails,final-screenshot",
-        f"--chrome-flags={flags}",
-        "--output=json",
-        "--output=html",
-        f"--output-path={REPORTS / name}",
-    ]
-    env = {**os.environ, "CHROME_PATH": chromium_path()}
-    for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
-        run = subprocess.run(command, env=env, check=False)  # noqa: S603
-        if run.returncode == 0:
-            break
-        say(f"{name}: Lighthouse recorded no page load (attempt {attempt})")
-    else:
-        raise RuntimeError(f"Lighthouse failed {LIGHTHOUSE_ATTEMPTS} times on {url}")
-    return json.loads((REPORTS / f"{name}.report.json").read_text())
-
-
-# Search pages are noindex by design (results are not content); Lighthouse's SEO
-# score counts that ("is-crawlable") as a failure, and nothing else may fail.
-NOINDEX_PAGES = ("search-",)
-
-
-def lighthouse_problems(name: str, report: dict) -> list[str]:
-    """Categories under target, each with the audits that cost it points."""
-    problems = []
-    for category_id, target in LIGHTHOUSE_TARGETS.items():
-        category = report["categories"][category_id]
-        score = round((category["score"] or 0) * 100)
-        if score >= target:
-            continue
-        failing = [
-            ref["id"]
-            for ref in category["auditRefs"]
-            if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
-        ]
-        if category_id == "seo" and name.startswith(NOINDEX_PAGES):
-            failing = [audit for audit in failing if audit != "is-crawlable"]
-            if not failing:
-                continue
-        problems.append(
-            f"{name}: {category_id} {score} < {target} ({', '.join(failing)})"
-        )
-    return problems
-
-
-def lighthouse_reports(base_url: str) -> dict[SitePage, dict]:
-    """Lighthouse reports for every page, ``LIGHTHOUSE_PARALLEL`` runs at a time.
-
-    The runs share the cores, which can slow one page's simulated load: a page
-    under the performance target is measured again alone, as a run of one page
-    at a time would; the other categories do not depend on timing.
-    """
-
-    def run(page: SitePage) -> dict:
-        return lighthouse(f"{base_url}{page.path}", str(page))
-
-    with ThreadPoolExecutor(max_workers=LIGHTHOUSE_PARALLEL) as pool:
-        reports = dict(zip(PAGES, pool.map(run, PAGES), strict=True))
-    for page in PAGES:
-        for _ in range(LIGHTHOUSE_REMEASURES):
-            score = performance(reports[page])
-            if score >= LIGHTHOUSE_TARGETS["performance"]:
-                break
-            say(f"{page}: performance {score}, measured again alone")
-            reports[page] = run(page)
-    return reports
-
-
-def performance(report: dict) -> int:
-    return round((report["categories"]["performance"]["score"] or 0) * 100)
-
-
 def weights_and_validators(site: ServedSite) -> list[str]:
     """Page weight on a phone and the validators' findings; returns the problems."""
     problems: list[str] = []
@@ -247,24 +136,6 @@ def weights_and_validators(site: ServedSite) -> list[str]:
     return problems
 
 
-def lighthouse_scores(site_url: str) -> list[str]:
-    """Lighthouse's four scores per page; returns the problems."""
-    problems: list[str] = []
-    say("\n== Lighthouse, mobile")
-    say(f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
-    for page, report in lighthouse_reports(site_url).items():
-        scores = [
-            round((report["categories"][c]["score"] or 0) * 100)
-            for c in LIGHTHOUSE_TARGETS
-        ]
-        say(f"{str(page):<24} " + " ".join(f"{s:>5}" for s in scores))
-        problems.extend(lighthouse_problems(str(page), report))
-    targets = LIGHTHOUSE_TARGETS.values()
-    say(f"{'target':<24} " + " ".join(f"{t:>5}" for t in targets))
-    say(f"(reports: {REPORTS.relative_to(ROOT)}/)")
-    return problems
-
-
 PARTS = ("pages", "lighthouse")
 
 
@@ -280,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     parts = parser.parse_args(argv).part or PARTS
-    if "lighthouse" in parts and not LIGHTHOUSE_CLI.is_file():
+    if "lighthouse" in parts and not lighthouse.is_installed():
         say("lighthouse is not installed: run `npm ci --prefix .ci/node`.")
         return 1
     if "pages" in parts and missing_tools():
@@ -294,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"-- page weight and validators: {time.monotonic() - started:.0f} s")
         if "lighthouse" in parts:
             started = time.monotonic()
-            problems += lighthouse_scores(site.url)
+            problems += lighthouse.scores(site.url, say)
             say(f"-- Lighthouse: {time.monotonic() - started:.0f} s")
 
     if problems:
