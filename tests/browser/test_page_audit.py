@@ -2,10 +2,11 @@
 runs on that load.
 
 Every page of ``pages.PAGES`` and the 404 page in each language is loaded on a
-phone and on a desktop. Each check is a subtest: a failure names the page and
-the viewport (the test id) and the check (the subtest's name), and the other
-checks still run. The consultation form's error state needs a filled-in form
-and has a test of its own (``test_accessibility.py``).
+phone and on a desktop; the phone's load is then narrowed to 320 px and its
+text set to 200 % (reflow, ``reflow.py``). Each check is a subtest: a failure
+names the page and the viewport (the test id) and the check (the subtest's
+name), and the other checks still run. The consultation form's error state
+needs a filled-in form and has a test of its own (``test_accessibility.py``).
 """
 
 from pathlib import Path
@@ -16,6 +17,7 @@ from playwright.sync_api import Page
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.chromium import DESKTOP, PHONE
 from tests.browser.pages import NOT_FOUND_PAGES, PAGES, SitePage
+from tests.browser.reflow import assert_reflows
 
 pytestmark = pytest.mark.browser
 
@@ -141,10 +143,13 @@ def test_page_passes_the_audit(new_context, subtests, site_page, viewport):
         with subtests.test("fits the viewport"):
             check_fits_the_viewport(page, site_page, viewport)
     if viewport == "phone":
-        # Last on the phone: axe-core runs in the page (added without a
-        # script element, which the site's CSP would refuse).
+        # Near the end on the phone: axe-core runs in the page (added without
+        # a script element, which the site's CSP would refuse).
         with subtests.test("no axe violations"):
             assert_no_axe_violations(page)
+        # After axe: it resizes the page and enlarges its text.
+        with subtests.test("reflows at 320 px and with 200 % text"):
+            assert_reflows(page)
     else:
         # The walk starts from the top of the page: before the skip link
         # check, which moves focus to the main content.
