@@ -6,11 +6,10 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.management.commands.load_demo_content import (
-    DEMO_ADMIN_PASSWORD,
     DEMO_ADMIN_USERNAME,
 )
 from tests.browser.axe import axe_source, describe_violations
-from tests.browser.staff import sign_in
+from tests.browser.staff import signed_in
 from treatments.models import TreatmentPage
 
 # Every test here changes the site: the demo is restored after each.
@@ -24,9 +23,11 @@ def toggle(page, language: str):
     return page.locator("button.locale-toggle", has_text=language)
 
 
-def test_english_alone_keeps_every_section_and_is_remembered(desktop_page):
+def test_english_alone_keeps_every_section_and_is_remembered(
+    desktop_page, writable_demo_site
+):
     device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
-    sign_in(desktop_page, device, DEMO_ADMIN_PASSWORD)
+    signed_in(desktop_page, device, writable_demo_site)
     treatment = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation")
     edit = f"/admin/pages/{treatment.pk}/edit/"
     desktop_page.goto(edit)
@@ -48,9 +49,11 @@ def test_english_alone_keeps_every_section_and_is_remembered(desktop_page):
     assert desktop_page.locator("#id_title_de").is_hidden()
 
 
-def test_both_states_of_the_picker_buttons_are_legible(desktop_page):
+def test_both_states_of_the_picker_buttons_are_legible(
+    desktop_page, writable_demo_site
+):
     device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
-    sign_in(desktop_page, device, DEMO_ADMIN_PASSWORD)
+    signed_in(desktop_page, device, writable_demo_site)
     treatment = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation")
     desktop_page.goto(f"/admin/pages/{treatment.pk}/edit/")
     toggle(desktop_page, "de").click()  # one button shown, one not

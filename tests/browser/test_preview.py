@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.chromium import DESKTOP
-from tests.browser.staff import sign_in
-from tests.browser.test_csp import PASSWORD, make_staff
+from tests.browser.staff import signed_in
+from tests.browser.test_csp import make_staff
 from treatments.models import TreatmentPage
 
 # Every test here changes the site: the demo is restored after each.
@@ -15,13 +15,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("writable_demo_site")
 
 
 def test_editor_previews_a_page_in_german_and_english_and_sees_the_checks(
-    new_context,
+    new_context, writable_demo_site
 ):
     device = make_staff("vorschau", "Editors")
     treatment = TreatmentPage.objects.get()
     # The admin in English: the preview language must not follow it.
     page = new_context(**DESKTOP, locale="en-GB").new_page()
-    sign_in(page, device, PASSWORD)
+    signed_in(page, device, writable_demo_site)
     page.goto(f"/admin/pages/{treatment.pk}/edit/", wait_until="networkidle")
 
     page.locator('[data-side-panel-toggle="preview"]').first.click()

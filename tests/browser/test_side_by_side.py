@@ -12,12 +12,9 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from pages.management.commands.load_demo_content import (
-    DEMO_ADMIN_PASSWORD,
-    DEMO_ADMIN_USERNAME,
-)
+from pages.management.commands.load_demo_content import DEMO_ADMIN_USERNAME
 from tests.browser.chromium import DESKTOP
-from tests.browser.staff import sign_in
+from tests.browser.staff import signed_in
 from tests.figures import record
 from treatments.models import TreatmentPage
 from treatments.sections import SECTIONS
@@ -41,13 +38,13 @@ FIELD_NAMES = f"""() => Array.from(document.querySelectorAll(`{FIELDS}`))
 LANGUAGE = re.compile(r"^[a-z_]+?_(de|en)(?:-|$)")
 
 
-def open_edit_form(new_context, width: int = 1280) -> Page:
+def open_edit_form(new_context, site_url: str, width: int = 1280) -> Page:
     """The denervation page's edit form, for the demo admin in a German browser."""
     page = new_context(
         **{**DESKTOP, "viewport": {"width": width, "height": 800}}, locale="de-DE"
     ).new_page()
     device = TOTPDevice.objects.get(user__username=DEMO_ADMIN_USERNAME)
-    sign_in(page, device, DEMO_ADMIN_PASSWORD)
+    signed_in(page, device, site_url)
     treatment = TreatmentPage.objects.get(slug_de="denervation-thermokoagulation")
     page.goto(f"/admin/pages/{treatment.pk}/edit/")
     return page
@@ -75,8 +72,10 @@ def boxes(page: Page) -> list[tuple[dict, dict]]:
     ]
 
 
-def test_faq_side_by_side_at_1280_and_stacked_when_narrow(new_context):
-    page = open_edit_form(new_context)
+def test_faq_side_by_side_at_1280_and_stacked_when_narrow(
+    new_context, writable_demo_site
+):
+    page = open_edit_form(new_context, writable_demo_site)
     open_section(page, FAQ)
     expect(page.locator(PAIRS[0][1])).to_be_visible()
 
@@ -145,8 +144,8 @@ def expect_names_languages(page: Page) -> int:
     return checked
 
 
-def test_every_field_names_its_language(new_context):
-    page = open_edit_form(new_context)
+def test_every_field_names_its_language(new_context, writable_demo_site):
+    page = open_edit_form(new_context, writable_demo_site)
     # Every section and block open (a block's own toggle is inside its section).
     page.evaluate(
         """() => document.querySelectorAll('.w-panel__toggle[aria-expanded=false]')
@@ -169,8 +168,8 @@ def test_every_field_names_its_language(new_context):
     expect(summary).to_have_attribute("lang", "de")
 
 
-def test_a_block_added_later_names_its_language(new_context):
-    page = open_edit_form(new_context)
+def test_a_block_added_later_names_its_language(new_context, writable_demo_site):
+    page = open_edit_form(new_context, writable_demo_site)
     open_section(page, FAQ)
     english_faq = page.locator("[data-field-language=en]:has([id^=faq_en])")
     added = english_faq.locator("button.c-sf-add-button").last
@@ -182,8 +181,10 @@ def test_a_block_added_later_names_its_language(new_context):
     expect(question).to_have_attribute("lang", "en")
 
 
-def test_form_with_sections_collapsed_fits_in_4000_px(new_context, request):
-    page = open_edit_form(new_context)
+def test_form_with_sections_collapsed_fits_in_4000_px(
+    new_context, writable_demo_site, request
+):
+    page = open_edit_form(new_context, writable_demo_site)
     with translation.override("de"):
         labels = [gettext("Summary"), *(str(section.label) for section in SECTIONS)]
     for label in labels:
