@@ -15,13 +15,15 @@ def current_code(device: TOTPDevice) -> str:
     return f"{code:0{device.digits}d}"
 
 
-def sign_in_staff(client: Client, user) -> Client:
+def sign_in_staff(client: Client, user, device: TOTPDevice | None = None) -> Client:
     """Sign ``user`` in to the admin with both factors.
 
     The password step is skipped (``force_login``); the second step goes through
-    the real code form with a code from a new authenticator device.
+    the real code form with a code from ``device``, or from a new authenticator
+    device.
     """
-    device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
     client.force_login(user)
     response = client.post(
         "/admin/two-factor/verify/", {"otp_token": current_code(device)}

@@ -167,10 +167,11 @@ def demo_site(request, live_server, django_db_blocker) -> Iterator[str]:
         changes_before = rows_changed()
         yield live_server.url
         # Teardown runs after network_guard's: the browser's requests are over.
-        if request.node.stash.get(WRITES, False):
+        asked = request.node.stash.get(WRITES, False)
+        wrote = rows_changed() != changes_before
+        if asked or wrote:
             restore_demo()
-        elif rows_changed() != changes_before:
-            restore_demo()
+        if wrote and not asked:
             pytest.fail(
                 f"{request.node.nodeid} changed the demo database: "
                 "ask for the writable_demo_site fixture"

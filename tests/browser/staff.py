@@ -5,14 +5,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.test import Client
 
-from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page
 
-from tests.staff import current_code
-
-# The backend a password sign-in ends with (axes' backend only checks lockouts).
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+from tests.staff import current_code, sign_in_staff
 
 
 def path_of(page: Page) -> str:
@@ -45,25 +41,16 @@ def sign_in(page: Page, device: TOTPDevice, password: str) -> None:
 
 
 def signed_in(page: Page, device: TOTPDevice, site_url: str) -> None:
-    """Give ``page`` the session that signing in with both factors leaves:
-    Django's ``force_login``, then the device django-otp marks as verified.
+    """Give ``page`` the session that signing in with both factors leaves
+    (``tests.staff.sign_in_staff``: ``force_login``, then the code form).
 
     For tests of what staff do once signed in; signing in itself is tested
-    step by step (``test_two_factor.py``, ``test_admin.py``, ``test_csp.py``,
-    the front desk's journey). It saves three page loads a test.
+    step by step in the browser (``test_two_factor.py``, ``test_admin.py``,
+    ``test_csp.py``, the front desk's journey). It saves three page loads a test.
     """
-    client = Client()
-    client.force_login(device.user, backend=MODEL_BACKEND)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    client = sign_in_staff(Client(), device.user, device)
+    session_key = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": session.session_key,
-                "url": site_url,
-            }
-        ]
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session_key, "url": site_url}]
     )
     prefer_reduced_motion(page)

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from tests.browser.chromium import CHROMIUM_ARGS, chromium_path
 from tests.browser.pages import PAGES, SitePage
 from tests.perf.served_site import ROOT
+from tests.perf.validators import NODE_MODULES
 
 TARGETS = {
     "performance": 90,  # a shared 2-core machine is noisy: the goal is still 100
@@ -22,7 +23,6 @@ TARGETS = {
     "best-practices": 100,
     "seo": 100,
 }
-NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "core" / "index.js"
 RUNS_SCRIPT = ROOT / "tests" / "perf" / "lighthouse_runs.mjs"
 REPORTS = ROOT / "test-results" / "lighthouse"
@@ -99,29 +99,28 @@ def reports(base_url: str, say: Callable[[str], None]) -> dict[SitePage, dict]:
             measured.update(share)
     for page in PAGES:
         for _ in range(REMEASURES):
-            score = performance(measured[page])
-            if score >= TARGETS["performance"]:
+            performance = score(measured[page], "performance")
+            if performance >= TARGETS["performance"]:
                 break
-            say(f"{page}: performance {score}, measured again alone")
+            say(f"{page}: performance {performance}, measured again alone")
             measured.update(measure(base_url, [page]))
     return {page: measured[page] for page in PAGES}
 
 
-def performance(report: dict) -> int:
-    return round((report["categories"]["performance"]["score"] or 0) * 100)
+def score(report: dict, category: str) -> int:
+    return round((report["categories"][category]["score"] or 0) * 100)
 
 
 def problems_of(name: str, report: dict) -> list[str]:
     """Categories under target, each with the audits that cost it points."""
     problems = []
     for category_id, target in TARGETS.items():
-        category = report["categories"][category_id]
-        score = round((category["score"] or 0) * 100)
-        if score >= target:
+        value = score(report, category_id)
+        if value >= target:
             continue
         failing = [
             ref["id"]
-            for ref in category["auditRefs"]
+            for ref in report["categories"][category_id]["auditRefs"]
             if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
         ]
         if category_id == "seo" and name.startswith(NOINDEX_PAGES):
@@ -129,7 +128,7 @@ def problems_of(name: str, report: dict) -> list[str]:
             if not failing:
                 continue
         problems.append(
-            f"{name}: {category_id} {score} < {target} ({', '.join(failing)})"
+            f"{name}: {category_id} {value} < {target} ({', '.join(failing)})"
         )
     return problems
 
@@ -140,7 +139,7 @@ def scores(site_url: str, say: Callable[[str], None]) -> list[str]:
     say("\n== Lighthouse, mobile")
     say(f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
     for page, report in reports(site_url, say).items():
-        values = [round((report["categories"][c]["score"] or 0) * 100) for c in TARGETS]
+        values = [score(report, category) for category in TARGETS]
         say(f"{str(page):<24} " + " ".join(f"{value:>5}" for value in values))
         problems.extend(problems_of(str(page), report))
     say(f"{'target':<24} " + " ".join(f"{t:>5}" for t in TARGETS.values()))
