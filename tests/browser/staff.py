@@ -3,12 +3,23 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page
 
 from tests.staff import current_code, sign_in_staff
+
+PASSWORD = "browser-test-password-2026"  # noqa: S105 (test account)
+
+
+def make_staff(username: str, *groups: str) -> TOTPDevice:
+    """A staff member in ``groups`` with ``PASSWORD`` and an authenticator app."""
+    user = get_user_model().objects.create_user(username, password=PASSWORD)
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return TOTPDevice.objects.create(user=user, name="App", confirmed=True)
 
 
 def path_of(page: Page) -> str:

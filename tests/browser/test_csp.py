@@ -1,15 +1,13 @@
 """Patient pages and the admin work under their Content-Security-Policy."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.staff.models import EnrolmentLink
 from tests.browser.chromium import DESKTOP, PHONE
 from tests.browser.csp import record_csp_violations
-from tests.browser.staff import enter_password, sign_in
+from tests.browser.staff import PASSWORD, enter_password, make_staff, sign_in
 from tests.factories.consultation import ConsultationRequestFactory
 from tests.factories.treatments import TreatmentPageFactory
 from treatments.models import TreatmentIndexPage, TreatmentPage
@@ -17,7 +15,6 @@ from treatments.models import TreatmentIndexPage, TreatmentPage
 pytestmark = pytest.mark.browser
 
 VIDEO_URL = "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
-PASSWORD = "browser-test-password-2026"  # noqa: S105 (test account)
 
 
 @pytest.fixture
@@ -86,12 +83,6 @@ def test_an_inline_script_would_be_reported(watched):
 
     assert page.evaluate("window.ran") is None
     assert any("script-src" in violation for violation in violations)
-
-
-def make_staff(username: str, *groups: str) -> TOTPDevice:
-    user = get_user_model().objects.create_user(username, password=PASSWORD)
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return TOTPDevice.objects.create(user=user, name="App", confirmed=True)
 
 
 @pytest.mark.usefixtures("writable_demo_site")  # signs in

@@ -5,9 +5,7 @@ buttons are legible whether chosen or not."""
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pages.management.commands.load_demo_content import (
-    DEMO_ADMIN_USERNAME,
-)
+from pages.management.commands.load_demo_content import DEMO_ADMIN_USERNAME
 from tests.browser.axe import axe_source, describe_violations
 from tests.browser.staff import signed_in
 from treatments.models import TreatmentPage

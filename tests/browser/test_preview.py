@@ -6,8 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.chromium import DESKTOP
-from tests.browser.staff import signed_in
-from tests.browser.test_csp import make_staff
+from tests.browser.staff import make_staff, signed_in
 from treatments.models import TreatmentPage
 
 # Every test here changes the site: the demo is restored after each.

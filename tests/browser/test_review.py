@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.chromium import DESKTOP
-from tests.browser.staff import sign_in
-from tests.browser.test_csp import PASSWORD, make_staff
+from tests.browser.staff import PASSWORD, make_staff, sign_in
 from treatments.models import TreatmentPage
 from treatments.workflow import REVIEWER_GROUP_NAME, WORKFLOW_NAME
 
